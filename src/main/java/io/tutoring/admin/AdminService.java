@@ -1,0 +1,91 @@
+package io.tutoring.admin;
+
+import io.tutoring.common.Cursor;
+import io.tutoring.common.Page;
+import io.tutoring.common.Time;
+import io.tutoring.messaging.MessageView;
+import io.tutoring.messaging.MessagingService;
+import io.tutoring.messaging.ThreadAccess;
+import io.tutoring.messaging.ThreadQueries;
+import io.tutoring.messaging.ThreadView;
+import io.tutoring.users.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What admins do with threads: list any, read any without marking it read, and see who read what. */
+@ApplicationScoped
+public class AdminService {
+
+    /** One entry of the audit list. */
+    public record AuditEntry(UUID id, UUID adminId, String adminName, UUID threadId, String action, Instant at) {
+    }
+
+    private final EntityManager em;
+    private final ThreadAccess access;
+    private final ThreadQueries queries;
+    private final MessagingService messaging;
+    private final Clock clock;
+
+    public AdminService(EntityManager em, ThreadAccess access, ThreadQueries queries, MessagingService messaging,
+                        Clock clock) {
+        this.em = em;
+        this.access = access;
+        this.queries = queries;
+        this.messaging = messaging;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Page<ThreadView> threads(UUID parentId, UUID tutorId, UUID studentId, String cursor, int limit) {
+        List<ThreadView> rows = queries.forAdmin(parentId, tutorId, studentId, Cursor.decode(cursor, "cursor"), limit);
+        return Page.of(rows, limit, v -> new Cursor(false, v.lastActivityAt(), v.threadId()));
+    }
+
+    /** Reads a page of any thread. Nothing is stamped read; the read itself is recorded. */
+    @Transactional
+    public Page<MessageView> read(Caller admin, UUID threadId, String before, int limit) {
+        ThreadAccess.Grant grant = access.checkAdmin(admin, threadId);
+        AdminAudit audit = new AdminAudit();
+        audit.id = UUID.randomUUID();
+        audit.adminId = admin.id();
+        audit.threadId = threadId;
+        audit.action = AdminAudit.READ_MESSAGES;
+        audit.at = Time.now(clock);
+        audit.persist();
+        return messaging.page(grant.thread(), Cursor.decode(before, "before"), limit);
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Page<AuditEntry> audit(UUID threadId, String cursor, int limit) {
+        Cursor after = Cursor.decode(cursor, "cursor");
+        StringBuilder sql = new StringBuilder("""
+                select a.id, a.admin_id, u.name, a.thread_id, a.action, a.at
+                  from admin_audit a join app_user u on u.id = a.admin_id where true""");
+        if (threadId != null) {
+            sql.append(" and a.thread_id = :thread");
+        }
+        if (after != null) {
+            sql.append(" and (a.at, a.id) < (:at, :id)");
+        }
+        sql.append(" order by a.at desc, a.id desc limit :limit");
+        var q = em.createNativeQuery(sql.toString()).setParameter("limit", limit + 1);
+        if (threadId != null) {
+            q.setParameter("thread", threadId);
+        }
+        if (after != null) {
+            q.setParameter("at", after.at()).setParameter("id", after.id());
+        }
+        List<AuditEntry> rows = ((List<Object[]>) q.getResultList()).stream()
+                .map(r -> new AuditEntry((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], (String) r[4],
+                        ThreadQueries.instant(r[5])))
+                .toList();
+        return Page.of(rows, limit, e -> new Cursor(false, e.at(), e.id()));
+    }
+}

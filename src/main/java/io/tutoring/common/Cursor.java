@@ -1,0 +1,36 @@
+package io.tutoring.common;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * An opaque keyset cursor: the sort key of the last row of a page. Clients pass it back unchanged; anything that
+ * does not decode is a 400. {@code flag} carries a leading boolean sort key (a tutor's pinned threads), unused
+ * elsewhere.
+ */
+public record Cursor(boolean flag, Instant at, UUID id) {
+
+    public String encode() {
+        String raw = (flag ? "1" : "0") + "|" + at.getEpochSecond() + "|" + at.getNano() + "|" + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Cursor decode(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(value.trim()), StandardCharsets.UTF_8);
+            String[] parts = raw.split("\\|");
+            if (parts.length != 4 || !(parts[0].equals("0") || parts[0].equals("1"))) {
+                throw new IllegalArgumentException();
+            }
+            Instant at = Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+            return new Cursor(parts[0].equals("1"), at, UUID.fromString(parts[3]));
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest(name + " is not a cursor this service issued");
+        }
+    }
+}

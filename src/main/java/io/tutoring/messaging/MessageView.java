@@ -1,0 +1,22 @@
+package io.tutoring.messaging;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A message as the API shows it; {@code readAt} is when the other side opened it. */
+public record MessageView(UUID id, UUID threadId, UUID parentId, UUID tutorId, UUID studentId, SenderRole role,
+                          String message,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) AttachmentView attachment,
+                          Instant createdAt, Instant readAt) {
+
+    static MessageView of(Message m, MessageThread t, AttachmentView attachment) {
+        return new MessageView(m.id, t.id, t.parentId, t.tutorId, t.studentId, m.senderRole, m.body, attachment,
+                m.createdAt, m.readAt);
+    }
+
+    /** The file attached to a message: where to fetch it and what it is. */
+    public record AttachmentView(String url, String fileName, String contentType, long size) {
+    }
+}

@@ -1,0 +1,72 @@
+package io.tutoring.messaging;
+
+import io.tutoring.common.ApiException;
+import io.tutoring.links.Links;
+import io.tutoring.users.Caller;
+import io.tutoring.users.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.util.UUID;
+
+/**
+ * The one rule for "may this caller read this thread?", used by every path that reads a thread or what hangs off
+ * it. Someone with no relation to the thread learns nothing: the answer is 404, as if it did not exist.
+ */
+@ApplicationScoped
+public class ThreadAccess {
+
+    /** The capacity in which a caller reads a thread. */
+    public enum Side { PARENT, TUTOR, ADMIN }
+
+    public record Grant(MessageThread thread, Side side) {
+    }
+
+    private final EntityManager em;
+    private final Links links;
+
+    public ThreadAccess(EntityManager em, Links links) {
+        this.em = em;
+        this.links = links;
+    }
+
+    /**
+     * The thread and the caller's side of it. The tutor keeps reading their threads for the paper trail; the
+     * parent only while linked to the student; an admin only where {@code adminAllowed}.
+     */
+    public Grant check(Caller caller, UUID threadId, boolean adminAllowed) {
+        MessageThread thread = em.find(MessageThread.class, threadId);
+        if (thread == null) {
+            throw notFound(threadId);
+        }
+        if (caller.id().equals(thread.tutorId) && caller.has(Role.TUTOR)) {
+            return new Grant(thread, Side.TUTOR);
+        }
+        if (caller.id().equals(thread.parentId) && caller.has(Role.PARENT)) {
+            if (!links.isLinked(thread.parentId, thread.studentId)) {
+                throw ApiException.forbidden("Your link to this student was removed, so this thread is closed to you");
+            }
+            return new Grant(thread, Side.PARENT);
+        }
+        if (adminAllowed && caller.has(Role.ADMIN)) {
+            return new Grant(thread, Side.ADMIN);
+        }
+        throw notFound(threadId);
+    }
+
+    /** An admin's grant to read any thread; it never stands for the parent or the tutor. */
+    public Grant checkAdmin(Caller caller, UUID threadId) {
+        if (!caller.has(Role.ADMIN)) {
+            throw ApiException.forbidden("Only admins may read threads through this endpoint");
+        }
+        MessageThread thread = em.find(MessageThread.class, threadId);
+        if (thread == null) {
+            throw notFound(threadId);
+        }
+        return new Grant(thread, Side.ADMIN);
+    }
+
+    static ApiException notFound(UUID threadId) {
+        return ApiException.notFound("No thread " + threadId + " that you can read");
+    }
+}

@@ -1,0 +1,53 @@
+package io.tutoring.users;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The caller of the current request, resolved from the bearer token once per request. */
+@RequestScoped
+public class CurrentUser {
+
+    private final SecurityIdentity identity;
+    private final UserDirectory directory;
+    private Caller caller;
+
+    public CurrentUser(SecurityIdentity identity, UserDirectory directory) {
+        this.identity = identity;
+        this.directory = directory;
+    }
+
+    public Caller get() {
+        if (caller == null) {
+            if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+                throw new UnauthorizedException();
+            }
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            for (Role role : Role.values()) {
+                if (identity.hasRole(role.name())) {
+                    roles.add(role);
+                }
+            }
+            String subject = jwt.getSubject();
+            if (subject == null || subject.isBlank()) {
+                throw new UnauthorizedException();
+            }
+            var id = directory.sync(new UserDirectory.Claims(subject, claim(jwt, "email"), claim(jwt, "name"),
+                    claim(jwt, "phone_number"), UserDirectory.rolesLiteral(roles)));
+            caller = new Caller(id, Set.copyOf(roles));
+        }
+        return caller;
+    }
+
+    private static String claim(JsonWebToken jwt, String name) {
+        Object value = jwt.getClaim(name);
+        if (value instanceof jakarta.json.JsonString json) {
+            return json.getString();
+        }
+        return value == null ? null : value.toString();
+    }
+}
