@@ -2,6 +2,7 @@ package io.tutoring.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -44,6 +45,12 @@ public class ProblemMappers {
         return Problem.response(400, "Invalid request", detail, errors);
     }
 
+    /** Quarkus raises this subtype for violations on resource parameters; it has a built-in mapper to override. */
+    @ServerExceptionMapper
+    public Response parameterValidation(ResteasyReactiveViolationException e) {
+        return validation(e);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         String detail = "The request body is not valid JSON for this endpoint";
@@ -54,6 +61,22 @@ public class ProblemMappers {
             detail = "Field '" + field + "' has a value of the wrong type or format";
         }
         return Problem.response(400, "Malformed request body", detail);
+    }
+
+    /** quarkus-rest-jackson has its own mappers for these subtypes; ours answer in problem+json instead. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(com.fasterxml.jackson.databind.exc.InvalidFormatException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unparsable(com.fasterxml.jackson.core.JsonParseException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper
