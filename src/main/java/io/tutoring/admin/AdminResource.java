@@ -115,7 +115,7 @@ public class AdminResource {
     @Path("/threads")
     public Page<ThreadView> threads(@QueryParam("parentId") String parentId, @QueryParam("tutorId") String tutorId,
                                     @QueryParam("studentId") String studentId, @QueryParam("cursor") String cursor,
-                                    @QueryParam("limit") Integer limit) {
+                                    @QueryParam("limit") String limit) {
         return admin.threads(Ids.parseOptional(parentId, "parentId"), Ids.parseOptional(tutorId, "tutorId"),
                 Ids.parseOptional(studentId, "studentId"), cursor, limits.resolve(limit));
     }
@@ -123,7 +123,7 @@ public class AdminResource {
     @GET
     @Path("/threads/{threadId}/messages")
     public Page<MessageView> read(@PathParam("threadId") String threadId, @QueryParam("before") String before,
-                                  @QueryParam("limit") Integer limit) {
+                                  @QueryParam("limit") String limit) {
         return admin.read(currentUser.get(), Ids.parse(threadId, "threadId"), before, limits.resolve(limit));
     }
 
@@ -131,7 +131,7 @@ public class AdminResource {
     @Path("/audit")
     public Page<AdminService.AuditEntry> audit(@QueryParam("threadId") String threadId,
                                                @QueryParam("cursor") String cursor,
-                                               @QueryParam("limit") Integer limit) {
+                                               @QueryParam("limit") String limit) {
         return admin.audit(Ids.parseOptional(threadId, "threadId"), cursor, limits.resolve(limit));
     }
 }

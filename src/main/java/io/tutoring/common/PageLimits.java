@@ -12,9 +12,16 @@ public class PageLimits {
         this.config = config;
     }
 
-    public int resolve(Integer requested) {
-        if (requested == null) {
+    /** Takes the raw query value so that "ten" is a clear 400 rather than the framework's 404. */
+    public int resolve(String raw) {
+        if (raw == null || raw.isBlank()) {
             return config.page().defaultSize();
+        }
+        int requested;
+        try {
+            requested = Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            requested = -1;
         }
         if (requested < 1 || requested > config.page().maxSize()) {
             throw ApiException.badRequest("limit must be between 1 and " + config.page().maxSize());

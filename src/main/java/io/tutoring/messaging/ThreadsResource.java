@@ -33,14 +33,14 @@ public class ThreadsResource {
      * sees their tutor inbox and a parent their own threads.
      */
     @GET
-    public Page<ThreadView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+    public Page<ThreadView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
                                  @QueryParam("as") String as) {
         return messaging.threads(currentUser.get(), side(as), cursor, limits.resolve(limit));
     }
 
     @GET
     @Path("/{threadId}/messages")
-    public Page<MessageView> messages(@PathParam("threadId") String threadId, @QueryParam("limit") Integer limit,
+    public Page<MessageView> messages(@PathParam("threadId") String threadId, @QueryParam("limit") String limit,
                                       @QueryParam("before") String before) {
         return messaging.open(currentUser.get(), Ids.parse(threadId, "threadId"), before, limits.resolve(limit));
     }

@@ -1,0 +1,41 @@
+package io.tutoring.users;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.tutoring.support.Person;
+import io.tutoring.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+
+/** Roles read from Keycloak's realm_access/roles when the claim path is configured so. */
+@QuarkusTest
+@TestProfile(KeycloakRolesClaimTest.RealmAccessRoles.class)
+class KeycloakRolesClaimTest {
+
+    public static class RealmAccessRoles implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.oidc.roles.role-claim-path", "realm_access/roles");
+        }
+    }
+
+    @Test
+    void rolesComeFromRealmAccess() {
+        Person tutor = Person.of("Kim", "TUTOR");
+        RestAssured.given().auth().oauth2(Tokens.keycloakStyle(tutor)).get("/api/me").then().statusCode(200)
+                .body("roles", contains("TUTOR"));
+        RestAssured.given().auth().oauth2(Tokens.keycloakStyle(tutor)).get("/api/parent/threads").then()
+                .statusCode(200);
+        // With this configuration the groups claim no longer grants anything.
+        Person other = Person.of("Lee", "TUTOR");
+        RestAssured.given().auth().oauth2(Tokens.of(other)).get("/api/me").then().statusCode(200)
+                .body("roles", empty());
+        RestAssured.given().auth().oauth2(Tokens.of(other)).get("/api/parent/threads").then().statusCode(403);
+    }
+}
