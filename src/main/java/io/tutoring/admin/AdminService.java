@@ -1,5 +1,6 @@
 package io.tutoring.admin;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.tutoring.common.Cursor;
 import io.tutoring.common.Page;
 import io.tutoring.common.Time;
@@ -23,6 +24,7 @@ import java.util.UUID;
 public class AdminService {
 
     /** One entry of the audit list. */
+    @RegisterForReflection
     public record AuditEntry(UUID id, UUID adminId, String adminName, UUID threadId, String action, Instant at) {
     }
 

@@ -1,9 +1,11 @@
 package io.tutoring.common;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.function.Function;
 
 /** One page of a keyset-paginated list. {@code nextCursor} is null on the last page. */
+@RegisterForReflection
 public record Page<T>(List<T> items, String nextCursor) {
 
     /**

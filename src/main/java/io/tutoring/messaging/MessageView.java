@@ -1,11 +1,13 @@
 package io.tutoring.messaging;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /** A message as the API shows it; {@code readAt} is when the other side opened it. */
+@RegisterForReflection
 public record MessageView(UUID id, UUID threadId, UUID parentId, UUID tutorId, UUID studentId, SenderRole role,
                           String message,
                           @JsonInclude(JsonInclude.Include.NON_NULL) AttachmentView attachment,
@@ -17,6 +19,7 @@ public record MessageView(UUID id, UUID threadId, UUID parentId, UUID tutorId, U
     }
 
     /** The file attached to a message: where to fetch it and what it is. */
+    @RegisterForReflection
     public record AttachmentView(String url, String fileName, String contentType, long size) {
     }
 }
