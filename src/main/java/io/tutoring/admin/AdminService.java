@@ -45,8 +45,17 @@ public class AdminService {
 
     @Transactional
     public Page<ThreadView> threads(UUID parentId, UUID tutorId, UUID studentId, String cursor, int limit) {
-        List<ThreadView> rows = queries.forAdmin(parentId, tutorId, studentId, Cursor.decode(cursor, "cursor"), limit);
+        // The list shows who wrote last and when, not what: reading a message's text is what the audit records.
+        List<ThreadView> rows = queries.forAdmin(parentId, tutorId, studentId, Cursor.decode(cursor, "cursor"), limit)
+                .stream().map(AdminService::withoutText).toList();
         return Page.of(rows, limit, v -> new Cursor(false, v.lastActivityAt(), v.threadId()));
+    }
+
+    private static ThreadView withoutText(ThreadView v) {
+        ThreadView.LastMessage last = v.lastMessage() == null ? null : new ThreadView.LastMessage(v.lastMessage().id(),
+                v.lastMessage().role(), null, v.lastMessage().createdAt(), v.lastMessage().readAt());
+        return new ThreadView(v.threadId(), v.parent(), v.tutor(), v.student(), last, v.unreadCount(), v.pinned(),
+                v.snoozedUntil(), v.lastActivityAt());
     }
 
     /** Reads a page of any thread. Nothing is stamped read; the read itself is recorded. */

@@ -12,6 +12,10 @@ import java.util.UUID;
  */
 public record Cursor(boolean flag, Instant at, UUID id) {
 
+    /** Keys outside these bounds were never issued (and some would not even bind as a PostgreSQL timestamp). */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     public String encode() {
         String raw = (flag ? "1" : "0") + "|" + at.getEpochSecond() + "|" + at.getNano() + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
@@ -28,6 +32,9 @@ public record Cursor(boolean flag, Instant at, UUID id) {
                 throw new IllegalArgumentException();
             }
             Instant at = Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw new IllegalArgumentException();
+            }
             return new Cursor(parts[0].equals("1"), at, UUID.fromString(parts[3]));
         } catch (RuntimeException e) {
             throw ApiException.badRequest(name + " is not a cursor this service issued");

@@ -43,6 +43,26 @@ public class Links {
     }
 
     /**
+     * Like {@link #isLinked}, and holds the link until the transaction ends: a removal that races with a send waits
+     * for the send to commit, so no message is written after the removal took effect.
+     */
+    public boolean holdLink(UUID parentId, UUID studentId) {
+        return !em.createNativeQuery("select 1 from parent_student_link where parent_id = :p and student_id = :s"
+                        + " for key share")
+                .setParameter("p", parentId).setParameter("s", studentId)
+                .getResultList().isEmpty();
+    }
+
+    /** The student's linked parents, held like {@link #holdLink} until the transaction ends. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> holdParentsOf(UUID studentId) {
+        return em.createNativeQuery("select parent_id from parent_student_link where student_id = :s"
+                        + " order by created_at, parent_id for key share", UUID.class)
+                .setParameter("s", studentId)
+                .getResultList();
+    }
+
+    /**
      * Creates the link if it does not exist. Returns false when it already existed (nothing is written).
      * Both users must exist and hold PARENT and STUDENT.
      */

@@ -3,6 +3,7 @@ package io.tutoring.messaging;
 import io.tutoring.users.UserRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ public class ContactsService {
         this.em = em;
     }
 
+    @Transactional
     public List<Contacts.ForParent> forParent(UUID parentId) {
         return grouped("""
                 select s.id, s.name, tu.id, tu.name
@@ -32,6 +34,7 @@ public class ContactsService {
                  order by s.name, s.id, tu.name, tu.id""", parentId, Contacts.ForParent::new);
     }
 
+    @Transactional
     public List<Contacts.ForTutor> forTutor(UUID tutorId) {
         return grouped("""
                 select s.id, s.name, p.id, p.name

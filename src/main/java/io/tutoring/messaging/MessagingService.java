@@ -109,7 +109,11 @@ public class MessagingService {
     /** A page of a thread, newest first; the other side's unread messages are stamped read first. */
     @Transactional
     public Page<MessageView> open(Caller caller, UUID threadId, String before, int limit) {
+        Cursor cursor = Cursor.decode(before, "before");
         ThreadAccess.Grant grant = access.check(caller, threadId, false);
+        if (grant.side() == ThreadAccess.Side.ADMIN) {
+            throw new IllegalStateException("admins read through AdminService, which stamps nothing");
+        }
         SenderRole reader = grant.side() == ThreadAccess.Side.TUTOR ? SenderRole.TUTOR : SenderRole.PARENT;
         em.createQuery("update Message set readAt = :now where threadId = :thread and senderRole = :other"
                         + " and readAt is null")
@@ -117,7 +121,7 @@ public class MessagingService {
                 .setParameter("thread", threadId)
                 .setParameter("other", reader.other())
                 .executeUpdate();
-        return page(grant.thread(), Cursor.decode(before, "before"), limit);
+        return page(grant.thread(), cursor, limit);
     }
 
     /** A page of a thread, newest first, as stored: stamps nothing. */
@@ -146,7 +150,7 @@ public class MessagingService {
         if (request.parentId() != null && !request.parentId().equals(caller.id())) {
             throw ApiException.forbidden("As a parent you can only send as yourself; leave parentId out");
         }
-        if (!links.isLinked(caller.id(), request.studentId())) {
+        if (!links.holdLink(caller.id(), request.studentId())) {
             throw ApiException.forbidden("Your account is not linked to this student");
         }
         if (!enrollments.exists(request.studentId(), request.tutorId())) {
@@ -162,7 +166,9 @@ public class MessagingService {
         if (!enrollments.exists(request.studentId(), request.tutorId())) {
             throw ApiException.forbidden("You do not teach this student");
         }
-        List<UUID> parents = links.parentsOf(request.studentId());
+        List<UUID> parents = links.holdParentsOf(request.studentId()).stream()
+                .filter(parent -> !parent.equals(caller.id()))
+                .toList();
         if (parents.isEmpty()) {
             throw ApiException.conflict("No parent is linked to this student yet, so there is no one to write to");
         }
@@ -185,6 +191,9 @@ public class MessagingService {
         int max = config.message().maxLength();
         if (text.isEmpty()) {
             throw ApiException.badRequest("message must not be empty");
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            throw ApiException.badRequest("message must not contain NUL characters");
         }
         if (text.codePointCount(0, text.length()) > max) {
             throw ApiException.badRequest("message must be at most " + max + " characters");

@@ -21,7 +21,9 @@ public class UserDirectory {
             insert into app_user (id, subject, email, name, phone, roles, created_at, updated_at)
             values (:id, :subject, :email, :name, :phone, cast(:roles as text[]), now(), now())
             on conflict (subject) do update
-               set email = excluded.email, name = excluded.name, phone = excluded.phone,
+               set email = coalesce(excluded.email, app_user.email),
+                   name = coalesce(excluded.name, app_user.name),
+                   phone = coalesce(excluded.phone, app_user.phone),
                    roles = excluded.roles, updated_at = now()
             returning id
             """;
@@ -70,12 +72,17 @@ public class UserDirectory {
     private UUID upsert(String subject, String email, String name, String phone, String roles) {
         return (UUID) em.createNativeQuery(UPSERT, UUID.class)
                 .setParameter("id", UUID.randomUUID())
-                .setParameter("subject", subject)
-                .setParameter("email", email)
-                .setParameter("name", name)
-                .setParameter("phone", phone)
+                .setParameter("subject", clean(subject))
+                .setParameter("email", clean(email))
+                .setParameter("name", clean(name))
+                .setParameter("phone", clean(phone))
                 .setParameter("roles", roles)
                 .getSingleResult();
+    }
+
+    /** PostgreSQL text cannot hold NUL; a claim or admin field carrying one is stored without it. */
+    private static String clean(String value) {
+        return value == null ? null : value.replace("\u0000", "");
     }
 
     /** Roles as a PostgreSQL array literal, sorted so that the same set always gives the same cache key. */

@@ -19,6 +19,8 @@ import static io.tutoring.support.Api.signIn;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +74,8 @@ class AdminTest {
         problem(as(f.admin()).delete("/api/admin/enrollments/" + f.student().id() + "/" + f.tutor().id()).then(), 404);
         problem(as(f.admin()).delete("/api/admin/links/" + nobody + "/" + f.student().id()).then(), 404);
         problem(as(f.admin()).delete("/api/admin/links/bad/" + f.student().id()).then(), 400);
+        problem(as(f.admin()).get("/api/admin/threads?tutorId=nope").then(), 400);
+        problem(as(f.admin()).get("/api/admin/audit?threadId=nope").then(), 400);
     }
 
     @Test
@@ -97,7 +101,9 @@ class AdminTest {
                 "studentId=" + f.student().id())) {
             as(f.admin()).get("/api/admin/threads?" + filter).then().statusCode(200)
                     .body("items.threadId", contains(thread))
-                    .body("items[0].parent.name", equalTo(f.parent().name()));
+                    .body("items[0].parent.name", equalTo(f.parent().name()))
+                    .body("items[0].lastMessage.role", equalTo("PARENT"))
+                    .body("items[0].lastMessage", not(hasKey("message")));
         }
 
         as(f.admin()).get("/api/admin/threads/" + thread + "/messages").then().statusCode(200)

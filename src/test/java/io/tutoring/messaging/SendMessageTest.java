@@ -181,6 +181,43 @@ class SendMessageTest {
     }
 
     @Test
+    void nulCharactersAreRefusedNotStored() {
+        Family f = Family.create();
+        String detail = problem(send(f.parent(), f.tutor(), f.student(), "a\u0000b"), 400);
+        assertTrue(detail.contains("NUL"), detail);
+    }
+
+    @Test
+    void parentNamingThemselvesAsTutorIsRefused() {
+        Family f = Family.create();
+        problem(send(f.parent(), f.parent(), f.student(), "Am I the tutor?"), 403);
+    }
+
+    @Test
+    void simultaneousFirstMessagesOpenOneThread() throws Exception {
+        Family f = Family.create();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < 6; i++) {
+                Person sender = i % 2 == 0 ? f.parent() : f.tutor();
+                String text = "race " + i;
+                futures.add(pool.submit(() -> sendOk(sender, f.tutor(), f.student(), text)));
+            }
+            java.util.Set<String> threads = new java.util.HashSet<>();
+            for (var future : futures) {
+                threads.add(future.get());
+            }
+            assertEquals(1, threads.size(), "every message lands in the same thread");
+        } finally {
+            pool.shutdownNow();
+        }
+        as(f.tutor()).get("/api/parent/threads").then().statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].unreadCount", equalTo(3));
+    }
+
+    @Test
     void malformedBodiesAreClientErrors() {
         Family f = Family.create();
         problem(as(f.parent()).body("{not json").post("/api/parent/messages").then(), 400);
@@ -191,6 +228,7 @@ class SendMessageTest {
         String detail = problem(as(f.parent()).body("{\"message\":\"x\"}").post("/api/parent/messages").then(), 400);
         assertTrue(detail.contains("tutorId") && detail.contains("studentId"), detail);
         problem(as(f.parent()).body("").post("/api/parent/messages").then(), 400);
+        problem(as(f.parent()).body("null").post("/api/parent/messages").then(), 400);
     }
 
     @Test

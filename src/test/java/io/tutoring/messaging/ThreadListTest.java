@@ -138,6 +138,26 @@ class ThreadListTest {
     }
 
     @Test
+    void theStudentsOtherParentCannotOpenTheFirstParentsThread() {
+        Family f = Family.create();
+        Person second = newUser("Second parent", "PARENT");
+        link(f.admin(), second, f.student());
+        String thread = sendOk(f.parent(), f.tutor(), f.student(), "only between us");
+        problem(as(second).get("/api/parent/threads/" + thread + "/messages").then(), 404);
+        as(second).get("/api/parent/threads").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void anAdminWhoIsAlsoAParentGetsNoOtherThreadThroughTheParentEndpoints() {
+        Family f = Family.create();
+        String thread = sendOk(f.parent(), f.tutor(), f.student(), "private");
+        Person adminParent = newUser("Admin parent", "ADMIN", "PARENT");
+        problem(as(adminParent).get("/api/parent/threads/" + thread + "/messages").then(), 404);
+        // Nothing was stamped read.
+        as(f.tutor()).get("/api/parent/threads").then().statusCode(200).body("items[0].unreadCount", equalTo(1));
+    }
+
+    @Test
     void studentsAdminsAndAnonymousCannotUseTheParentEndpoints() {
         Family f = Family.create();
         String thread = sendOk(f.parent(), f.tutor(), f.student(), "hi");
@@ -156,6 +176,13 @@ class ThreadListTest {
         problem(as(f.parent()).queryParam("limit", 0).get("/api/parent/threads").then(), 400);
         problem(as(f.parent()).queryParam("limit", 1000).get("/api/parent/threads").then(), 400);
         problem(as(f.parent()).queryParam("limit", "ten").get("/api/parent/threads").then(), 400);
+        problem(as(f.parent()).queryParam("as", "KING").get("/api/parent/threads").then(), 400);
+        String farFuture = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("0|999999999999|0|" + java.util.UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        problem(as(f.parent()).queryParam("cursor", farFuture).get("/api/parent/threads").then(), 400);
+        String thread = sendOk(f.parent(), f.tutor(), f.student(), "hi");
+        problem(as(f.parent()).queryParam("before", "garbage").get("/api/parent/threads/" + thread + "/messages")
+                .then(), 400);
     }
 
     @Test

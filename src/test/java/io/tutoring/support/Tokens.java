@@ -20,9 +20,12 @@ public final class Tokens {
         return sign(claims(person).groups(roles(person.roles())));
     }
 
-    /** A token whose roles sit in Keycloak's {@code realm_access.roles}, not in {@code groups}. */
-    public static String keycloakStyle(Person person) {
-        return sign(claims(person).claim("realm_access",
+    /**
+     * A token whose roles sit in Keycloak's {@code realm_access.roles}, not in {@code groups}, issued for
+     * {@code audience}.
+     */
+    public static String keycloakStyle(Person person, String audience) {
+        return sign(claims(person).audience(audience).claim("realm_access",
                 java.util.Map.of("roles", java.util.List.copyOf(roles(person.roles())))));
     }
 
