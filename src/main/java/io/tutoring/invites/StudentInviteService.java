@@ -116,7 +116,10 @@ public class StudentInviteService {
         if (invite == null || !invite.parentId.equals(parent.id())) {
             throw ApiException.notFound("You have no invite with id " + inviteId);
         }
-        requirePending(invite);
+        if (!StudentInvite.Status.PENDING.name().equals(invite.status)) {
+            throw ApiException.conflict("This invite was already "
+                    + invite.status.toLowerCase(java.util.Locale.ROOT));
+        }
         resolve(invite, StudentInvite.Status.REVOKED, null, parent.id(), InviteEvents.Action.REVOKED);
     }
 
