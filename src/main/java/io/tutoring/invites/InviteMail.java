@@ -49,6 +49,7 @@ public class InviteMail {
                     .subject(name + " invites you to connect as their parent")
                     .send()
                     .await().atMost(Duration.ofSeconds(30));
+            LOG.infof("Emailed invite %s", inviteId);
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("The email for invite %s could not be sent (%s)", inviteId, e.getClass().getSimpleName());

@@ -60,7 +60,9 @@ class InviteParentByEmailTest {
         enroll(admin, student, tutor);
         Person parent = Person.of("Parent", "PARENT");
 
-        inviteParent(student, parent.email()).statusCode(202).body("status", equalTo("PENDING"));
+        CapturedLogs logs = CapturedLogs.start();
+        String id = inviteParent(student, parent.email()).statusCode(202).body("status", equalTo("PENDING"))
+                .extract().path("id");
 
         Inbox.Delivered mail = Inbox.await(parent.email(), 1).get(0);
         String token = InviteFlows.tokenOf(mail.text());
@@ -91,6 +93,10 @@ class InviteParentByEmailTest {
                 .body("student.name", equalTo(student.name()));
 
         sendOk(parent, tutor, student, "Hello from the new parent");
+        logs.close();
+        assertTrue(logs.lines().stream().anyMatch(l -> l.contains("Emailed invite") && l.contains(id)),
+                "the mail was logged by invite id: " + logs.lines());
+        assertTrue(logs.lines().stream().noneMatch(l -> l.contains(token)), "the token never reaches a log");
 
         as(student).get("/api/student/links").then().statusCode(200)
                 .body("parent.id", contains(parent.id().toString()));
