@@ -18,10 +18,6 @@ public record Person(String subject, String name, String email, String phone, St
         return new Person(subject, name, email, phone, roles, id);
     }
 
-    public Person withEmail(String email) {
-        return new Person(subject, name, email, phone, roles, id);
-    }
-
     public Person withPhone(String phone) {
         return new Person(subject, name, email, phone, roles, id);
     }
