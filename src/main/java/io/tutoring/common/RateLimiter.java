@@ -1,0 +1,62 @@
+package io.tutoring.common;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Fixed-window rate limits kept in PostgreSQL, so that every instance of the service counts against the same
+ * limit. One attempt is one upsert that returns the new count; the count is committed on its own, so attempts
+ * that go on to fail still count.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private static final String HIT = """
+            insert into rate_limit_window (bucket, window_start, hits) values (:bucket, :start, 1)
+            on conflict (bucket, window_start) do update set hits = rate_limit_window.hits + 1
+            returning hits
+            """;
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    public RateLimiter(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /**
+     * Counts one attempt in {@code bucket}; throws a 429 with {@code Retry-After} (the seconds until the window
+     * ends) once more than {@code max} attempts fell into the current window.
+     */
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = ApiException.class)
+    public void hit(String bucket, int max, Duration window, String what) {
+        Instant now = Instant.now(clock);
+        long size = Math.max(1, window.toSeconds());
+        Instant start = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), size) * size);
+        int hits = ((Number) em.createNativeQuery(HIT)
+                .setParameter("bucket", bucket)
+                .setParameter("start", start)
+                .getSingleResult()).intValue();
+        if (hits > max) {
+            long retryAfter = Math.max(1, Duration.between(now, start.plusSeconds(size)).toSeconds());
+            throw ApiException.tooManyRequests("Too many " + what + "; try again in " + retryAfter + " seconds",
+                    retryAfter);
+        }
+    }
+
+    /** Drops windows that ended long ago. */
+    @Scheduled(every = "1h", delayed = "10m")
+    @Transactional
+    void purge() {
+        em.createNativeQuery("delete from rate_limit_window where window_start < :cutoff")
+                .setParameter("cutoff", Instant.now(clock).minus(Duration.ofDays(1)))
+                .executeUpdate();
+    }
+}

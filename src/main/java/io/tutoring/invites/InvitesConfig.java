@@ -1,0 +1,43 @@
+package io.tutoring.invites;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of family invites, from {@code invites.*} (env {@code INVITES_*}; the public URL from {@code PUBLIC_URL}). */
+@ConfigMapping(prefix = "invites")
+public interface InvitesConfig {
+
+    /** Base URL of the web front end; magic links are {@code <public-url>/invite#token=…}. Never taken from a request. */
+    String publicUrl();
+
+    /** How long a magic link stays valid. */
+    @WithDefault("P7D")
+    Duration tokenTtl();
+
+    /**
+     * Region (ISO 3166 code, e.g. {@code GB}) for phone numbers given without a country code. Unset: numbers must
+     * start with {@code +} and their country code.
+     */
+    Optional<String> phoneDefaultRegion();
+
+    RateLimits rateLimit();
+
+    interface RateLimits {
+        /** Invites created or resent by one user, both kinds together. */
+        @WithDefault("10")
+        int invitesPerWindow();
+
+        @WithDefault("PT1H")
+        Duration invitesWindow();
+
+        /** Token previews and accepts from one client address. */
+        @WithDefault("30")
+        int tokenAttemptsPerWindow();
+
+        @WithDefault("PT10M")
+        Duration tokenAttemptsWindow();
+    }
+}
