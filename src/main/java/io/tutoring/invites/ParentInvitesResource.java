@@ -56,7 +56,7 @@ public class ParentInvitesResource {
 
     @GET
     public Page<InviteViews.StudentInviteView> list(@QueryParam("cursor") String cursor,
-                                                    @QueryParam("limit") Integer limit) {
+                                                    @QueryParam("limit") String limit) {
         return studentInvites.outgoing(currentUser.get(), cursor, limits.resolve(limit));
     }
 

@@ -39,7 +39,7 @@ public class StudentInvitesResource {
 
     @GET
     public Page<InviteViews.IncomingInvite> pending(@QueryParam("cursor") String cursor,
-                                                   @QueryParam("limit") Integer limit) {
+                                                   @QueryParam("limit") String limit) {
         return invites.incoming(currentUser.get(), addresses.invitee(jwt), cursor, limits.resolve(limit));
     }
 

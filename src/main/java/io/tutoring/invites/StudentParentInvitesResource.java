@@ -50,7 +50,7 @@ public class StudentParentInvitesResource {
 
     @GET
     public Page<InviteViews.ParentInviteView> list(@QueryParam("cursor") String cursor,
-                                                   @QueryParam("limit") Integer limit) {
+                                                   @QueryParam("limit") String limit) {
         return invites.outgoing(currentUser.get(), cursor, limits.resolve(limit));
     }
 
