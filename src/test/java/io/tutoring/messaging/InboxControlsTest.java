@@ -3,9 +3,7 @@ package io.tutoring.messaging;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tutoring.support.Family;
 import io.tutoring.support.Person;
-import io.tutoring.support.TestClock;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
+import io.tutoring.support.MovableClockTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,17 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Pin and snooze: only the thread's tutor, and only sensible snooze times. */
 @QuarkusTest
-class InboxControlsTest {
+class InboxControlsTest extends MovableClockTest {
 
     private static final List<String> CONTROLS = List.of("PUT pin", "DELETE pin", "PUT snooze", "DELETE snooze");
-
-    @Inject
-    TestClock clock;
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void theThreadsTutorPinsUnpinsSnoozesAndWakes() {

@@ -5,9 +5,7 @@ import io.restassured.path.json.JsonPath;
 import io.tutoring.support.Classroom;
 import io.tutoring.support.Family;
 import io.tutoring.support.Person;
-import io.tutoring.support.TestClock;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
+import io.tutoring.support.MovableClockTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -27,23 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The tutor's inbox and the parent's list: order, names, pins, snoozes and filters. */
 @QuarkusTest
-class InboxListTest {
-
-    @Inject
-    TestClock clock;
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
+class InboxListTest extends MovableClockTest {
 
     @Test
     void pinnedFirstThenLatestActivityWithAllNames() {
         Classroom c = Classroom.of(4);
-        String[] threads = new String[4];
-        for (int i = 0; i < 4; i++) {
-            threads[i] = sendOk(c.family(i).parent(), c.tutor(), c.family(i).student(), "Hello " + i);
-        }
+        String[] threads = c.parentsWrite().toArray(String[]::new);
         assertEquals(List.of(threads[3], threads[2], threads[1], threads[0]), ids(c.tutor(), ""));
 
         pin(c.tutor(), threads[1]).statusCode(200).body("pinned", equalTo(true));

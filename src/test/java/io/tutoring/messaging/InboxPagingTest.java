@@ -30,10 +30,7 @@ class InboxPagingTest {
     @Test
     void tutorPagesKeepTheSnapshotOrderWhileParentsWrite() {
         Classroom c = Classroom.of(8);
-        List<String> threads = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            threads.add(sendOk(c.family(i).parent(), c.tutor(), c.family(i).student(), "Hello " + i));
-        }
+        List<String> threads = c.parentsWrite();
         pin(c.tutor(), threads.get(2)).statusCode(200);
         pin(c.tutor(), threads.get(5)).statusCode(200);
         List<String> snapshot = ids(c.tutor(), "");
@@ -70,10 +67,7 @@ class InboxPagingTest {
     @Test
     void pagesAcrossThePinnedBoundaryAndWithFilters() {
         Classroom c = Classroom.of(6);
-        List<String> threads = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            threads.add(sendOk(c.family(i).parent(), c.tutor(), c.family(i).student(), "Hello " + i));
-        }
+        List<String> threads = c.parentsWrite();
         pin(c.tutor(), threads.get(0)).statusCode(200);
         pin(c.tutor(), threads.get(1)).statusCode(200);
         pin(c.tutor(), threads.get(4)).statusCode(200);

@@ -31,4 +31,13 @@ public record Classroom(Person admin, Person tutor, List<Family> families) {
     public Family family(int i) {
         return families.get(i);
     }
+
+    /** Each family's parent writes a first message, in order; the thread ids in the same order. */
+    public List<String> parentsWrite() {
+        List<String> threads = new ArrayList<>();
+        for (int i = 0; i < families.size(); i++) {
+            threads.add(Api.sendOk(family(i).parent(), tutor, family(i).student(), "Hello " + i));
+        }
+        return threads;
+    }
 }
