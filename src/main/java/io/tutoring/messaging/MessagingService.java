@@ -114,9 +114,9 @@ public class MessagingService {
         } else {
             throw ApiException.forbidden("Thread lists are for parents and tutors; your account is not a " + side);
         }
-        Instant pinnedSnapshot = after != null ? snapshot : latest(snapshot, rows);
+        Instant passSnapshot = after != null ? snapshot : latest(snapshot, rows);
         return Page.of(rows, limit, v -> new Cursor(Boolean.TRUE.equals(v.pinned()), v.lastActivityAt(),
-                v.threadId(), pinnedSnapshot));
+                v.threadId(), passSnapshot));
     }
 
     /** A first page's snapshot: its "now", or later if another node's clock stamped a shown thread later. */
