@@ -8,9 +8,14 @@ import java.util.UUID;
 /**
  * An opaque keyset cursor: the sort key of the last row of a page. Clients pass it back unchanged; anything that
  * does not decode is a 400. {@code flag} carries a leading boolean sort key (a tutor's pinned threads), unused
- * elsewhere.
+ * elsewhere. {@code snapshot}, when set, is the moment whose ordering a series of pages keeps (thread lists: see
+ * {@code docs/inbox.md}); other lists leave it null.
  */
-public record Cursor(boolean flag, Instant at, UUID id) {
+public record Cursor(boolean flag, Instant at, UUID id, Instant snapshot) {
+
+    public Cursor(boolean flag, Instant at, UUID id) {
+        this(flag, at, id, null);
+    }
 
     /** Keys outside these bounds were never issued (and some would not even bind as a PostgreSQL timestamp). */
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
@@ -18,6 +23,9 @@ public record Cursor(boolean flag, Instant at, UUID id) {
 
     public String encode() {
         String raw = (flag ? "1" : "0") + "|" + at.getEpochSecond() + "|" + at.getNano() + "|" + id;
+        if (snapshot != null) {
+            raw += "|" + snapshot.getEpochSecond() + "|" + snapshot.getNano();
+        }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -28,14 +36,19 @@ public record Cursor(boolean flag, Instant at, UUID id) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(value.trim()), StandardCharsets.UTF_8);
             String[] parts = raw.split("\\|");
-            if (parts.length != 4 || !(parts[0].equals("0") || parts[0].equals("1"))) {
+            if ((parts.length != 4 && parts.length != 6) || !(parts[0].equals("0") || parts[0].equals("1"))) {
                 throw new IllegalArgumentException();
             }
             Instant at = Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
             if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
                 throw new IllegalArgumentException();
             }
-            return new Cursor(parts[0].equals("1"), at, UUID.fromString(parts[3]));
+            Instant snapshot = parts.length == 6
+                    ? Instant.ofEpochSecond(Long.parseLong(parts[4]), Long.parseLong(parts[5])) : null;
+            if (snapshot != null && (snapshot.isBefore(EARLIEST) || snapshot.isAfter(LATEST))) {
+                throw new IllegalArgumentException();
+            }
+            return new Cursor(parts[0].equals("1"), at, UUID.fromString(parts[3]), snapshot);
         } catch (RuntimeException e) {
             throw ApiException.badRequest(name + " is not a cursor this service issued");
         }

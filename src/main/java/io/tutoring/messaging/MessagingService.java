@@ -90,20 +90,44 @@ public class MessagingService {
         return MessageView.of(message, thread, null);
     }
 
-    /** The caller's threads: as tutor if they hold TUTOR and ask for it (the default for tutors), else as parent. */
+    /**
+     * The caller's threads: as tutor if they hold TUTOR and ask for it (the default for tutors), else as parent.
+     * A first page fixes the snapshot whose order the following pages keep; its cursor carries it along.
+     */
     @Transactional
-    public Page<ThreadView> threads(Caller caller, Role as, String cursor, int limit) {
+    public Page<ThreadView> threads(Caller caller, Role as, ThreadFilter filter, String cursor, int limit) {
         Cursor after = Cursor.decode(cursor, "cursor");
+        if (after != null && after.snapshot() == null) {
+            throw ApiException.badRequest("cursor is not a cursor of a thread list");
+        }
+        Instant now = Time.now(clock);
+        Instant snapshot = after != null ? after.snapshot() : now;
         Role side = as != null ? as : (caller.has(Role.TUTOR) ? Role.TUTOR : Role.PARENT);
+        List<ThreadView> rows;
         if (side == Role.TUTOR && caller.has(Role.TUTOR)) {
-            List<ThreadView> rows = queries.forTutor(caller.id(), Time.now(clock), after, limit);
-            return Page.of(rows, limit, v -> new Cursor(Boolean.TRUE.equals(v.pinned()), v.lastActivityAt(),
-                    v.threadId()));
+            rows = queries.forTutor(caller.id(), filter, now, snapshot, after, limit);
+        } else if (side == Role.PARENT && caller.has(Role.PARENT)) {
+            if (filter.usesTutorState()) {
+                throw ApiException.badRequest("pinned and snoozed filter a tutor's inbox; a parent's list has neither");
+            }
+            rows = queries.forParent(caller.id(), filter, now, snapshot, after, limit);
+        } else {
+            throw ApiException.forbidden("Thread lists are for parents and tutors; your account is not a " + side);
         }
-        if (side == Role.PARENT && caller.has(Role.PARENT)) {
-            return Page.of(queries.forParent(caller.id(), after, limit), limit, MessagingService::activityKey);
+        Instant passSnapshot = after != null ? snapshot : latest(snapshot, rows);
+        return Page.of(rows, limit, v -> new Cursor(Boolean.TRUE.equals(v.pinned()), v.lastActivityAt(),
+                v.threadId(), passSnapshot));
+    }
+
+    /** A first page's snapshot: its "now", or later if another node's clock stamped a shown thread later. */
+    private static Instant latest(Instant now, List<ThreadView> rows) {
+        Instant latest = now;
+        for (ThreadView row : rows) {
+            if (row.lastActivityAt().isAfter(latest)) {
+                latest = row.lastActivityAt();
+            }
         }
-        throw ApiException.forbidden("Thread lists are for parents and tutors; your account is not a " + side);
+        return latest;
     }
 
     /** A page of a thread, newest first; the other side's unread messages are stamped read first. */
@@ -199,9 +223,5 @@ public class MessagingService {
             throw ApiException.badRequest("message must be at most " + max + " characters");
         }
         return text;
-    }
-
-    static Cursor activityKey(ThreadView v) {
-        return new Cursor(false, v.lastActivityAt(), v.threadId());
     }
 }

@@ -54,6 +54,18 @@ public class ThreadAccess {
         throw notFound(threadId);
     }
 
+    /**
+     * The thread, for its tutor to manage in their inbox (pin, snooze). Its parent is told no (403); anyone else,
+     * another tutor included, learns nothing (404) as for reading.
+     */
+    public MessageThread checkTutor(Caller caller, UUID threadId) {
+        Grant grant = check(caller, threadId, false);
+        if (grant.side() != Side.TUTOR) {
+            throw ApiException.forbidden("Only the thread's tutor may pin or snooze it");
+        }
+        return grant.thread();
+    }
+
     /** An admin's grant to read any thread; it never stands for the parent or the tutor. */
     public Grant checkAdmin(Caller caller, UUID threadId) {
         if (!caller.has(Role.ADMIN)) {

@@ -30,12 +30,18 @@ public class ThreadsResource {
 
     /**
      * The caller's threads. {@code as} picks the side for someone who is both parent and tutor; by default a tutor
-     * sees their tutor inbox and a parent their own threads.
+     * sees their tutor inbox and a parent their own threads. Filters: {@code studentId}, {@code unread=true}, and
+     * for tutors {@code pinned=true|false} and {@code snoozed=true} (the snoozed threads instead of the inbox).
      */
     @GET
     public Page<ThreadView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
-                                 @QueryParam("as") String as) {
-        return messaging.threads(currentUser.get(), side(as), cursor, limits.resolve(limit));
+                                 @QueryParam("as") String as, @QueryParam("studentId") String studentId,
+                                 @QueryParam("unread") String unread, @QueryParam("pinned") String pinned,
+                                 @QueryParam("snoozed") String snoozed) {
+        ThreadFilter filter = new ThreadFilter(Ids.parseOptional(studentId, "studentId"),
+                Boolean.TRUE.equals(flag(unread, "unread")), flag(pinned, "pinned"),
+                Boolean.TRUE.equals(flag(snoozed, "snoozed")));
+        return messaging.threads(currentUser.get(), side(as), filter, cursor, limits.resolve(limit));
     }
 
     @GET
@@ -43,6 +49,18 @@ public class ThreadsResource {
     public Page<MessageView> messages(@PathParam("threadId") String threadId, @QueryParam("limit") String limit,
                                       @QueryParam("before") String before) {
         return messaging.open(currentUser.get(), Ids.parse(threadId, "threadId"), before, limits.resolve(limit));
+    }
+
+    /** A true/false query parameter; absent is null, anything else is a 400. */
+    private static Boolean flag(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw io.tutoring.common.ApiException.badRequest(name + " must be true or false");
+        };
     }
 
     private static Role side(String as) {
