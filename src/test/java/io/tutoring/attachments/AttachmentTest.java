@@ -5,6 +5,7 @@ import io.tutoring.support.Family;
 import io.tutoring.support.Person;
 import io.tutoring.support.S3ProxyResource;
 import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -53,6 +54,9 @@ class AttachmentTest {
     @Inject
     S3Presigner presigner;
 
+    @Inject
+    SessionFactory sessions;
+
     @Test
     void happyPathFromUploadToTheOtherPartysDownload() {
         Family f = Family.create();
@@ -96,6 +100,32 @@ class AttachmentTest {
 
         // The uploader, as a party of the thread, reads it too.
         open(f.parent(), url).statusCode(303);
+    }
+
+    @Test
+    void aPageOfMessagesWithAttachmentsCostsNoExtraQueries() {
+        Family f = Family.create();
+        String one = send(f.parent(), f.tutor(), f.student(), "one", upload(f.parent(), "1.png", "image/png", PNG))
+                .statusCode(201).extract().path("threadId");
+        Family g = Family.create();
+        String many = null;
+        for (int i = 0; i < 5; i++) {
+            many = send(g.parent(), g.tutor(), g.student(), "file " + i,
+                    upload(g.parent(), i + ".png", "image/png", PNG)).statusCode(201).extract().path("threadId");
+        }
+        long withOne = statementsToOpen(f.tutor(), one, 1);
+        long withFive = statementsToOpen(g.tutor(), many, 5);
+        assertEquals(withOne, withFive, "statements to open a page do not grow with its attachments");
+    }
+
+    private long statementsToOpen(Person reader, String threadId, int expected) {
+        as(reader).get("/api/me").then().statusCode(200);
+        var stats = sessions.getStatistics();
+        long before = stats.getPrepareStatementCount();
+        as(reader).get("/api/parent/threads/" + threadId + "/messages").then().statusCode(200)
+                .body("items.size()", equalTo(expected))
+                .body("items.attachment.contentType", org.hamcrest.Matchers.everyItem(equalTo("image/png")));
+        return stats.getPrepareStatementCount() - before;
     }
 
     @Test
