@@ -8,6 +8,9 @@ import io.tutoring.users.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.net.URI;
@@ -30,14 +33,16 @@ public class AttachmentService {
     private final AttachmentStore store;
     private final ThreadAccess access;
     private final AttachmentsConfig config;
+    private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
 
     public AttachmentService(EntityManager em, AttachmentStore store, ThreadAccess access, AttachmentsConfig config,
-                             Clock clock) {
+                             TransactionSynchronizationRegistry transactions, Clock clock) {
         this.em = em;
         this.store = store;
         this.access = access;
         this.config = config;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -68,7 +73,8 @@ public class AttachmentService {
      * Claims the caller's upload for the message being sent, inside the send's transaction. The row is locked, so
      * of two messages racing for one attachment exactly one gets it (and message.attachment_id is unique besides).
      * The stored object must be there, have the declared size and type, and start with the type's signature; the
-     * checked version is then copied to a key no upload URL was ever issued for.
+     * checked version is then copied to a key no upload URL was ever issued for, and the upload is deleted once the
+     * send commits.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Attachment attach(Caller caller, String attachmentUrl) {
@@ -101,7 +107,20 @@ public class AttachmentService {
                 FileNames.contentDisposition(a.fileName))) {
             throw ApiException.conflict("The upload changed while it was being checked; send the message again");
         }
-        store.deleteQuietly(a.uploadKey());
+        String uploadKey = a.uploadKey();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                // Only once the message is stored: a send that fails later keeps the upload for a retry.
+                if (status == Status.STATUS_COMMITTED) {
+                    store.deleteQuietly(uploadKey);
+                }
+            }
+        });
         a.attachedAt = Time.now(clock);
         return a;
     }

@@ -7,6 +7,8 @@ import io.tutoring.support.S3ProxyResource;
 import jakarta.inject.Inject;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.net.http.HttpResponse;
@@ -57,6 +59,9 @@ class AttachmentTest {
     @Inject
     SessionFactory sessions;
 
+    @Inject
+    S3Client s3;
+
     @Test
     void happyPathFromUploadToTheOtherPartysDownload() {
         Family f = Family.create();
@@ -77,6 +82,12 @@ class AttachmentTest {
                 .body("attachment.contentType", equalTo("image/png"))
                 .body("attachment.size", equalTo(PNG.length))
                 .extract().path("threadId");
+
+        String id = url.substring(url.lastIndexOf('/') + 1);
+        s3.headObject(r -> r.bucket(S3ProxyResource.BUCKET).key("attachments/" + id));
+        org.junit.jupiter.api.Assertions.assertThrows(NoSuchKeyException.class,
+                () -> s3.headObject(r -> r.bucket(S3ProxyResource.BUCKET).key("uploads/" + id)),
+                "the checked copy is kept, the upload is gone");
 
         as(f.tutor()).get("/api/parent/threads/" + threadId + "/messages").then().statusCode(200)
                 .body("items[0].attachment.url", equalTo(url))
