@@ -129,6 +129,25 @@ class AttachmentTest {
         assertEquals(withOne, withFive, "statements to open a page do not grow with its attachments");
     }
 
+    @Test
+    void pagesOfAThreadKeepTheirAttachmentsAcrossTheCursor() {
+        Family f = Family.create();
+        String threadId = null;
+        for (int i = 0; i < 3; i++) {
+            threadId = send(f.parent(), f.tutor(), f.student(), "file " + i,
+                    upload(f.parent(), "p" + i + ".pdf", "application/pdf", PDF)).statusCode(201)
+                    .extract().path("threadId");
+        }
+        String next = as(f.tutor()).get("/api/parent/threads/" + threadId + "/messages?limit=2").then()
+                .statusCode(200)
+                .body("items.attachment.fileName", equalTo(List.of("p2.pdf", "p1.pdf")))
+                .extract().path("nextCursor");
+        as(f.tutor()).get("/api/parent/threads/" + threadId + "/messages?limit=2&before=" + next).then()
+                .statusCode(200)
+                .body("items.attachment.fileName", equalTo(List.of("p0.pdf")))
+                .body("nextCursor", nullValue());
+    }
+
     private long statementsToOpen(Person reader, String threadId, int expected) {
         as(reader).get("/api/me").then().statusCode(200);
         var stats = sessions.getStatistics();
