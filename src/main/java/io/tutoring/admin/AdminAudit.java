@@ -15,6 +15,7 @@ import java.util.UUID;
 public class AdminAudit extends PanacheEntityBase {
 
     public static final String READ_MESSAGES = "READ_MESSAGES";
+    public static final String READ_ATTACHMENT = "READ_ATTACHMENT";
 
     @Id
     public UUID id;

@@ -52,8 +52,9 @@ public class AdminService {
     }
 
     private static ThreadView withoutText(ThreadView v) {
-        ThreadView.LastMessage last = v.lastMessage() == null ? null : new ThreadView.LastMessage(v.lastMessage().id(),
-                v.lastMessage().role(), null, v.lastMessage().createdAt(), v.lastMessage().readAt());
+        ThreadView.LastMessage m = v.lastMessage();
+        ThreadView.LastMessage last = m == null ? null
+                : new ThreadView.LastMessage(m.id(), m.role(), null, null, m.createdAt(), m.readAt());
         return new ThreadView(v.threadId(), v.parent(), v.tutor(), v.student(), last, v.unreadCount(), v.pinned(),
                 v.snoozedUntil(), v.lastActivityAt());
     }

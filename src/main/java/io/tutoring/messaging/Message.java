@@ -37,4 +37,8 @@ public class Message extends PanacheEntityBase {
 
     @Column(name = "read_at")
     public Instant readAt;
+
+    /** The attachment, if any (an {@code io.tutoring.attachments.Attachment}, unique per message). */
+    @Column(name = "attachment_id")
+    public UUID attachmentId;
 }

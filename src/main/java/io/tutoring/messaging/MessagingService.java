@@ -1,5 +1,7 @@
 package io.tutoring.messaging;
 
+import io.tutoring.attachments.Attachment;
+import io.tutoring.attachments.AttachmentService;
 import io.tutoring.common.ApiException;
 import io.tutoring.common.Cursor;
 import io.tutoring.common.MessagingConfig;
@@ -42,16 +44,19 @@ public class MessagingService {
     private final Enrollments enrollments;
     private final ThreadAccess access;
     private final ThreadQueries queries;
+    private final AttachmentService attachments;
     private final MessagingConfig config;
     private final Clock clock;
 
     public MessagingService(EntityManager em, Links links, Enrollments enrollments, ThreadAccess access,
-                            ThreadQueries queries, MessagingConfig config, Clock clock) {
+                            ThreadQueries queries, AttachmentService attachments, MessagingConfig config,
+                            Clock clock) {
         this.em = em;
         this.links = links;
         this.enrollments = enrollments;
         this.access = access;
         this.queries = queries;
+        this.attachments = attachments;
         this.config = config;
         this.clock = clock;
     }
@@ -63,6 +68,8 @@ public class MessagingService {
         boolean asTutor = caller.id().equals(request.tutorId());
         UUID parentId = asTutor ? parentForTutor(caller, request) : checkParent(caller, request);
         SenderRole role = asTutor ? SenderRole.TUTOR : SenderRole.PARENT;
+        Attachment attachment = request.attachmentUrl() == null ? null
+                : attachments.attach(caller, request.attachmentUrl());
 
         Instant now = Time.now(clock);
         Message message = new Message();
@@ -71,6 +78,7 @@ public class MessagingService {
         message.senderId = caller.id();
         message.body = text;
         message.createdAt = now;
+        message.attachmentId = attachment == null ? null : attachment.id;
         message.threadId = (UUID) em.createNativeQuery(UPSERT_THREAD, UUID.class)
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("parent", parentId)
@@ -87,7 +95,7 @@ public class MessagingService {
         thread.parentId = parentId;
         thread.tutorId = request.tutorId();
         thread.studentId = request.studentId();
-        return MessageView.of(message, thread, null);
+        return MessageView.of(message, thread, attachment == null ? null : attachment.view());
     }
 
     /**
@@ -148,22 +156,23 @@ public class MessagingService {
         return page(grant.thread(), cursor, limit);
     }
 
-    /** A page of a thread, newest first, as stored: stamps nothing. */
+    /** A page of a thread, newest first, as stored: stamps nothing. Attachments come in the same query. */
     public Page<MessageView> page(MessageThread thread, Cursor before, int limit) {
-        StringBuilder sql = new StringBuilder("select * from message where thread_id = :thread");
+        StringBuilder jpql = new StringBuilder("select m, a from Message m left join Attachment a"
+                + " on a.id = m.attachmentId where m.threadId = :thread");
         if (before != null) {
-            sql.append(" and (created_at, id) < (:at, :id)");
+            jpql.append(" and (m.createdAt, m.id) < (:at, :id)");
         }
-        sql.append(" order by created_at desc, id desc limit :limit");
-        var q = em.createNativeQuery(sql.toString(), Message.class)
+        jpql.append(" order by m.createdAt desc, m.id desc");
+        var q = em.createQuery(jpql.toString(), Object[].class)
                 .setParameter("thread", thread.id)
-                .setParameter("limit", limit + 1);
+                .setMaxResults(limit + 1);
         if (before != null) {
             q.setParameter("at", before.at()).setParameter("id", before.id());
         }
-        @SuppressWarnings("unchecked")
-        List<Message> rows = q.getResultList();
-        List<MessageView> views = rows.stream().map(m -> MessageView.of(m, thread, null)).toList();
+        List<MessageView> views = q.getResultList().stream()
+                .map(r -> MessageView.of((Message) r[0], thread, r[1] == null ? null : ((Attachment) r[1]).view()))
+                .toList();
         return Page.of(views, limit, v -> new Cursor(false, v.createdAt(), v.id()));
     }
 

@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * The read side of threads: each list is one SQL statement that walks an index in list order, joins the three
- * names and the last message by primary key, and counts unread messages from the partial index of unread rows.
+ * names and the last message (and its attachment) by primary key, and counts unread messages from the partial
+ * index of unread rows.
  */
 @ApplicationScoped
 public class ThreadQueries {
@@ -24,12 +25,14 @@ public class ThreadQueries {
     private static final String SELECT = """
             select t.id, t.parent_id, p.name, t.tutor_id, tu.name, t.student_id, s.name,
                    m.id, m.sender_role, m.body, m.created_at, m.read_at,
-                   %1$s as unread, t.pinned, %2$s, %3$s
+                   %1$s as unread, t.pinned, %2$s, %3$s,
+                   a.id, a.file_name, a.content_type, a.size
               from %4$s
               join app_user p on p.id = t.parent_id
               join app_user tu on tu.id = t.tutor_id
               join app_user s on s.id = t.student_id
               left join message m on m.id = t.last_message_id
+              left join attachment a on a.id = m.attachment_id
             """;
 
     private static final String UNREAD = """
@@ -211,8 +214,11 @@ public class ThreadQueries {
         List<Object[]> rows = q.getResultList();
         List<ThreadView> views = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
+            MessageView.AttachmentView attachment = r[16] == null ? null : new MessageView.AttachmentView(
+                    io.tutoring.attachments.Attachment.PATH + r[16], (String) r[17], (String) r[18],
+                    ((Number) r[19]).longValue());
             ThreadView.LastMessage last = r[7] == null ? null : new ThreadView.LastMessage((UUID) r[7],
-                    SenderRole.valueOf((String) r[8]), (String) r[9], instant(r[10]), instant(r[11]));
+                    SenderRole.valueOf((String) r[8]), (String) r[9], attachment, instant(r[10]), instant(r[11]));
             views.add(new ThreadView((UUID) r[0],
                     new UserRef((UUID) r[1], (String) r[2]),
                     new UserRef((UUID) r[3], (String) r[4]),

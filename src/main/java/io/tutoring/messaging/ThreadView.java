@@ -20,6 +20,7 @@ public record ThreadView(UUID threadId, UserRef parent, UserRef tutor, UserRef s
     /** The newest message of a thread, enough for a list row. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LastMessage(UUID id, SenderRole role, String message, Instant createdAt, Instant readAt) {
+    public record LastMessage(UUID id, SenderRole role, String message, MessageView.AttachmentView attachment,
+                              Instant createdAt, Instant readAt) {
     }
 }

@@ -1,0 +1,86 @@
+package io.tutoring.attachments;
+
+import io.quarkus.scheduler.Scheduled;
+import io.tutoring.common.Time;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Deletes uploads that were never attached to a message, {@code attachments.cleanup.after} (24 h) after they were
+ * requested: the rows and both possible objects. Rows are claimed with {@code for update skip locked}, so a send
+ * that is attaching one right now either wins (the row is no longer unattached) or finds it gone; and the objects
+ * are deleted before the rows are, so a failure leaves the rows for the next run rather than orphaned objects.
+ */
+@ApplicationScoped
+public class AttachmentCleanup {
+
+    static final int BATCH = 500;
+
+    private static final Logger LOG = Logger.getLogger(AttachmentCleanup.class);
+
+    private final EntityManager em;
+    private final AttachmentStore store;
+    private final AttachmentsConfig config;
+    private final Clock clock;
+
+    public AttachmentCleanup(EntityManager em, AttachmentStore store, AttachmentsConfig config, Clock clock) {
+        this.em = em;
+        this.store = store;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(identity = "attachment-cleanup", every = "${attachments.cleanup.every:1h}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        int deleted = run(Time.now(clock));
+        if (deleted > 0) {
+            LOG.infof("Deleted %d uploads that were never attached", deleted);
+        }
+    }
+
+    /** Deletes every upload requested before {@code now - cleanup.after} and still unattached; returns how many. */
+    public int run(Instant now) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = deleteBatch(now.minus(config.cleanup().after()));
+            total += deleted;
+        } while (deleted == BATCH);
+        return total;
+    }
+
+    @Transactional
+    int deleteBatch(Instant cutoff) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("""
+                        select id from attachment
+                         where attached_at is null and created_at < :cutoff
+                         order by created_at limit :batch
+                         for update skip locked""", UUID.class)
+                .setParameter("cutoff", cutoff)
+                .setParameter("batch", BATCH)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<String> keys = new ArrayList<>(ids.size() * 2);
+        for (UUID id : ids) {
+            Attachment a = new Attachment();
+            a.id = id;
+            keys.add(a.uploadKey());
+            keys.add(a.storedKey());
+        }
+        store.delete(keys);
+        em.createNativeQuery("delete from attachment where id in (:ids)").setParameter("ids", ids).executeUpdate();
+        return ids.size();
+    }
+}
