@@ -37,11 +37,11 @@ envs=$(env | grep '^BENCH_' | sort | tr '\n' ' ' || true)
   if [ -s "$out/results.tsv" ]; then
     echo "### Throughput and latency: service (wrk) vs. the same SQL in pgbench"
     echo
-    echo "Latencies in ms. *ratio* = service req/s ÷ pgbench tps at the same concurrency; *errors* = wrk socket errors + timeouts / non-2xx responses; pgbench *failed* = failed transactions."
+    echo "Latencies in ms. *ratio* = service req/s ÷ pgbench tps at the same concurrency; *service CPU* = user + system CPU time of the service process ÷ requests (less sensitive to other load on the machine than req/s); *errors* = wrk socket errors + timeouts / non-2xx responses; pgbench *failed* = failed transactions."
     echo
-    echo "| endpoint | conns | service req/s | service p50 / p95 / p99 | errors / non-2xx | pgbench tps | pgbench p50 / p95 / p99 | failed | ratio | target |"
-    echo "|---|---:|---:|---|---|---:|---|---:|---:|---|"
-    tail -n +2 "$out/results.tsv" | while IFS=$'\t' read -r ep c rps s50 s95 s99 err non pgc tps p50 p95 p99 failed ratio; do
+    echo "| endpoint | conns | service req/s | service p50 / p95 / p99 | service CPU ms/req | errors / non-2xx | pgbench tps | pgbench p50 / p95 / p99 | failed | ratio | target |"
+    echo "|---|---:|---:|---|---:|---|---:|---|---:|---:|---|"
+    tail -n +2 "$out/results.tsv" | while IFS=$'\t' read -r ep c rps s50 s95 s99 cpu err non pgc tps p50 p95 p99 failed ratio; do
       t=$(target_of "$ep")
       ok=$(awk -v r="$ratio" -v t="$t" 'BEGIN { print (r >= t ? "≥ " t " met" : "≥ " t " **missed**") }')
       clients=$c; [ "$pgc" = "$c" ] || clients="$c (pgbench $pgc)"
@@ -51,7 +51,7 @@ envs=$(env | grep '^BENCH_' | sort | tr '\n' ' ' || true)
         list) label='list (GET /api/parent/threads, tutor)' ;;
         open) label='open (GET …/threads/{id}/messages, parent)' ;;
       esac
-      echo "| $label | $clients | $(printf '%.0f' "$rps") | $(ms "$s50") / $(ms "$s95") / $(ms "$s99") | $err / $non | $(printf '%.0f' "$tps") | $(ms "$p50") / $(ms "$p95") / $(ms "$p99") | $failed | $ratio | $ok |"
+      echo "| $label | $clients | $(printf '%.0f' "$rps") | $(ms "$s50") / $(ms "$s95") / $(ms "$s99") | $cpu | $err / $non | $(printf '%.0f' "$tps") | $(ms "$p50") / $(ms "$p95") / $(ms "$p99") | $failed | $ratio | $ok |"
     done
     echo
     if [ -n "$rss_after" ]; then

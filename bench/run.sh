@@ -23,6 +23,8 @@ LIST_TUTORS=${BENCH_LIST_TUTORS:-50}                       # busiest tutors whos
 JDK25=${BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 # JVM flags of the measured service (the load run and every cold start use the same).
 JVM_OPTS=${BENCH_JVM_OPTS:-}
+ENDPOINTS=${BENCH_ENDPOINTS:-"send list open"}
+JFR=${BENCH_JFR:-0}                     # 1: record the load run with JFR (bench/out/load.jfr, hot methods in jfr-hot-methods.txt)
 SKIP_BUILD=${BENCH_SKIP_BUILD:-0}       # 1: reuse target/quarkus-app and target/quarkus-app-aot
 SKIP_DATA=${BENCH_SKIP_DATA:-0}         # 1: reuse the data already in the schema
 SKIP_LOAD=${BENCH_SKIP_LOAD:-0}         # 1: cold start only
@@ -136,6 +138,7 @@ wait_ready() { # seconds
   done
   return 1
 }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system CPU of a process, in clock ticks
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 hwm_kb() { awk '/^VmHWM/ {print $2}' "/proc/$1/status"; }
 
@@ -286,17 +289,21 @@ RESULTS=$OUT/results.tsv
 RSS_AFTER= HWM_AFTER= LOAD_DURING=
 if [ "$SKIP_LOAD" != 1 ]; then
   log "starting the service for the load (JVM flags: ${JVM_OPTS:-none})"
-  start_app "$OUT/app-load.log" java "$JVM_APP"
+  jfr_flags=()
+  [ "$JFR" = 1 ] && jfr_flags=(-XX:StartFlightRecording=filename=$OUT/load.jfr,settings=profile,dumponexit=true)
+  start_app "$OUT/app-load.log" java "$JVM_APP" "${jfr_flags[@]}"
   wait_ready 120 || { tail -40 "$OUT/app-load.log"; die "service did not start"; }
   LOAD_PID=$APP_PID
   RSS_IDLE_LOAD=$(rss_kb "$LOAD_PID")
-  printf 'endpoint\tconns\tsvc_rps\tsvc_p50_us\tsvc_p95_us\tsvc_p99_us\tsvc_errors\tsvc_non2xx\tpg_clients\tpg_tps\tpg_p50_us\tpg_p95_us\tpg_p99_us\tpg_failed\tratio\n' >"$RESULTS"
+  printf 'endpoint\tconns\tsvc_rps\tsvc_p50_us\tsvc_p95_us\tsvc_p99_us\tsvc_cpu_ms_per_req\tsvc_errors\tsvc_non2xx\tpg_clients\tpg_tps\tpg_p50_us\tpg_p95_us\tpg_p99_us\tpg_failed\tratio\n' >"$RESULTS"
   LOAD_DURING=$(cut -d' ' -f1-3 /proc/loadavg)
-  for ep in send list open; do
+  for ep in $ENDPOINTS; do
     log "$ep: warm-up ${WARMUP}s at 16 connections"
     run_wrk "$ep" 16 "$WARMUP" "$OUT/wrk-$ep-warmup.txt"
     for c in $LEVELS; do
+      cpu0=$(cpu_ticks "$LOAD_PID")
       run_wrk "$ep" "$c" "$DURATION" "$OUT/wrk-$ep-c$c.txt"
+      cpu1=$(cpu_ticks "$LOAD_PID")
       s=$(grep '^BENCH ' "$OUT/wrk-$ep-c$c.txt" | sed 's/^BENCH //')
       [ -n "$s" ] || { cat "$OUT/wrk-$ep-c$c.txt"; die "wrk printed no summary"; }
       svc_rps=$(jq -r .rps <<<"$s")
@@ -310,16 +317,22 @@ if [ "$SKIP_LOAD" != 1 ]; then
       pg_failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$OUT/pgbench-$ep-c$c.out")
       read -r p50 p95 p99 < <(percentiles_us "$OUT/pgbench-$ep-c$c".log.*)
       rm -f "$OUT/pgbench-$ep-c$c".log.*
+      cpu_req=$(awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" -v n="$(jq -r .requests <<<"$s")" \
+        'BEGIN { printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }')
       ratio=$(awk -v a="$svc_rps" -v b="$pg_tps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$ep" "$c" "$svc_rps" \
-        "$(jq -r .p50_us <<<"$s")" "$(jq -r .p95_us <<<"$s")" "$(jq -r .p99_us <<<"$s")" "$svc_err" "$svc_non2xx" \
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$ep" "$c" "$svc_rps" \
+        "$(jq -r .p50_us <<<"$s")" "$(jq -r .p95_us <<<"$s")" "$(jq -r .p99_us <<<"$s")" "$cpu_req" "$svc_err" "$svc_non2xx" \
         "$pgc" "$pg_tps" "$p50" "$p95" "$p99" "${pg_failed:-0}" "$ratio" >>"$RESULTS"
-      log "  $ep c=$c: service $svc_rps req/s (errors $svc_err, non-2xx $svc_non2xx), pgbench $pg_tps tps -> ratio $ratio"
+      log "  $ep c=$c: service $svc_rps req/s (errors $svc_err, non-2xx $svc_non2xx), pgbench $pg_tps tps -> ratio $ratio; service CPU $cpu_req ms/request"
     done
   done
   RSS_AFTER=$(rss_kb "$LOAD_PID") HWM_AFTER=$(hwm_kb "$LOAD_PID")
   log "service RSS after the load: $((RSS_AFTER / 1024)) MB (peak $((HWM_AFTER / 1024)) MB)"
   stop_app
+  if [ "$JFR" = 1 ] && [ -s "$OUT/load.jfr" ]; then
+    "$JDK25/bin/jfr" view --width 160 hot-methods "$OUT/load.jfr" >"$OUT/jfr-hot-methods.txt" 2>&1 || true
+    log "JFR recording: bench/out/load.jfr (hot methods: bench/out/jfr-hot-methods.txt)"
+  fi
 fi
 
 # ---------------------------------------------------------------- cold start
