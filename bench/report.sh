@@ -37,7 +37,7 @@ envs=$(env | grep '^BENCH_' | sort | tr '\n' ' ' || true)
   if [ -s "$out/results.tsv" ]; then
     echo "### Throughput and latency: service (wrk) vs. the same SQL in pgbench"
     echo
-    echo "Latencies in ms. *ratio* = service req/s ÷ pgbench tps at the same concurrency; *service CPU* = user + system CPU time of the service process ÷ requests (less sensitive to other load on the machine than req/s); *errors* = wrk socket errors + timeouts / non-2xx responses; pgbench *failed* = failed transactions."
+    echo "Latencies in ms. *ratio* = service req/s ÷ pgbench tps at the same concurrency; *service CPU* = user + system CPU time of the service's threads but the JIT compiler's ÷ requests (less sensitive to other load on the machine than req/s); *errors* = wrk socket errors + timeouts / non-2xx responses; pgbench *failed* = failed transactions."
     echo
     echo "| endpoint | conns | service req/s | service p50 / p95 / p99 | service CPU ms/req | errors / non-2xx | pgbench tps | pgbench p50 / p95 / p99 | failed | ratio | target |"
     echo "|---|---:|---:|---|---:|---|---:|---|---:|---:|---|"

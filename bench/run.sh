@@ -92,7 +92,7 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "loadavg at start: $LOAD_BEFORE"
 
 # ---------------------------------------------------------------- build
-JVM_APP=$ROOT/target/quarkus-app
+JVM_APP=${BENCH_APP_DIR:-$ROOT/target/quarkus-app}
 AOT_APP=$ROOT/target/quarkus-app-aot
 if [ "$SKIP_BUILD" != 1 ]; then
   log "building the jar: ./mvnw -B -q package -DskipTests"
@@ -138,7 +138,21 @@ wait_ready() { # seconds
   done
   return 1
 }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system CPU of a process, in clock ticks
+# user + system CPU of a process's threads, in clock ticks, leaving out the JIT compiler threads (their work is
+# warm-up, and on a loaded machine it stretches into the measured runs)
+cpu_ticks() {
+  local t comm total=0 f
+  for t in /proc/"$1"/task/*; do
+    comm=$(cat "$t/comm" 2>/dev/null) || continue
+    case $comm in C1\ Compiler*|C2\ Compiler*) continue ;; esac
+    f=$(cat "$t/stat" 2>/dev/null) || continue
+    f=${f##*) }
+    # shellcheck disable=SC2086
+    set -- $f
+    total=$((total + ${12} + ${13}))
+  done
+  echo "$total"
+}
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 hwm_kb() { awk '/^VmHWM/ {print $2}' "/proc/$1/status"; }
 
