@@ -22,9 +22,13 @@ TARGETS_PER_ENDPOINT=${BENCH_TARGETS_PER_ENDPOINT:-100}   # distinct parents / t
 LIST_TUTORS=${BENCH_LIST_TUTORS:-50}                       # busiest tutors whose inbox is listed
 JDK25=${BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 # JVM flags of the measured service (the load run and every cold start use the same).
-JVM_OPTS=${BENCH_JVM_OPTS:-}
+# Defaults chosen for RSS (see BENCHMARKS.md): a small serial-collected heap (the live set after the load is ~22 MB),
+# native heap trimmed every 5 s, fewer malloc arenas (MALLOC_ARENA_MAX below).
+JVM_OPTS=${BENCH_JVM_OPTS--XX:+UseSerialGC -Xms16m -Xmx64m -XX:TrimNativeHeapInterval=5000 -XX:ReservedCodeCacheSize=64m -Xss512k}
+MALLOC_ARENAS=${BENCH_MALLOC_ARENA_MAX-2}
 ENDPOINTS=${BENCH_ENDPOINTS:-"send list open"}
 JFR=${BENCH_JFR:-0}                     # 1: record the load run with JFR (bench/out/load.jfr, hot methods in jfr-hot-methods.txt)
+AOT_TRAIN=${BENCH_AOT_TRAIN:-1}         # 1: also measure an AOT cache trained with requests
 SKIP_BUILD=${BENCH_SKIP_BUILD:-0}       # 1: reuse target/quarkus-app and target/quarkus-app-aot
 SKIP_DATA=${BENCH_SKIP_DATA:-0}         # 1: reuse the data already in the schema
 SKIP_LOAD=${BENCH_SKIP_LOAD:-0}         # 1: cold start only
@@ -45,12 +49,12 @@ log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$OUT/run.log" >&2
 die() { log "ERROR: $*"; exit 1; }
 psql_q() { psql "${PGCONN[@]}" -X -q -v ON_ERROR_STOP=1 "$@"; }
 
-stop_app() {
-  local pid=${1:-$APP_PID}
+stop_app() { # [pid] [seconds to wait before SIGKILL]
+  local pid=${1:-$APP_PID} secs=${2:-10}
   [ -n "$pid" ] || return 0
   if kill -0 "$pid" 2>/dev/null; then
     kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    for _ in $(seq 1 $((secs * 10))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   fi
@@ -121,6 +125,7 @@ start_app() {
     cd "$dir"
     export DB_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA${DB_URL_EXTRA:-}"
     export DB_USER=postgres DB_SCHEMA=$SCHEMA
+    [ -n "$MALLOC_ARENAS" ] && export MALLOC_ARENA_MAX=$MALLOC_ARENAS
     export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT
     # Offline token check: the issuer's public key instead of discovery at an auth server.
     export QUARKUS_OIDC_AUTH_SERVER_URL= OIDC_AUTH_SERVER_URL=
@@ -382,6 +387,22 @@ if [ "$SKIP_COLD" != 1 ]; then
     cold_start aot-jar-jdk25-cache "$JDK25/bin/java" "$AOT_APP" -XX:AOTCache=app.aot
     grep -h -i -E 'aot.*(error|unable|mismatch|disabled)' "$OUT"/cold-aot-jar-jdk25-cache-*.log | sort -u | head -5 \
       | while read -r l; do log "  AOT: $l"; done || true
+  fi
+  if [ "$AOT_TRAIN" = 1 ]; then
+    # Quarkus trains its cache on a start without requests; this one is recorded (JDK 25, -XX:AOTCacheOutput)
+    # over a few seconds of the three loads and GET /api/me, so the first request's classes are in it too.
+    log "training an AOT cache with requests (JDK 25 -XX:AOTCacheOutput)"
+    rm -f "$AOT_APP/app-trained.aot"
+    start_app "$OUT/aot-training.log" "$JDK25/bin/java" "$AOT_APP" -XX:AOTCacheOutput=app-trained.aot
+    wait_ready 180 || { tail -30 "$OUT/aot-training.log"; die "training run did not start"; }
+    curl -s -o /dev/null -H "Authorization: Bearer $COLD_TOKEN" "$BASE/api/me"
+    for ep in send list open; do run_wrk "$ep" 2 5 "$OUT/wrk-aot-training-$ep.txt"; done
+    stop_app "$APP_PID" 300
+    if [ -f "$AOT_APP/app-trained.aot" ]; then
+      cold_start aot-jar-jdk25-trained-cache "$JDK25/bin/java" "$AOT_APP" -XX:AOTCache=app-trained.aot
+    else
+      log "  WARNING: the training run wrote no cache (see bench/out/aot-training.log)"
+    fi
   fi
 fi
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
