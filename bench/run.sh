@@ -5,7 +5,7 @@
 # in prod mode with a token issuer of its own (an RSA key made here), drives load with wrk, runs pgbench with the
 # same SQL at the same concurrency, measures cold start and RSS, and writes the tables into BENCHMARKS.md.
 # Every knob is an environment variable (defaults below). Not part of `./mvnw verify`.
-set -euo pipefail
+set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
@@ -71,6 +71,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+trap 'log "ERROR: command failed (exit $?) at line $LINENO: $BASH_COMMAND"' ERR
 
 # ---------------------------------------------------------------- tools
 need_pkg() { # command package
@@ -252,10 +253,10 @@ capture_requests() { # name
       send) code=$(curl -s -o "$OUT/capture-$1.body" -w '%{http_code}' -H "Authorization: Bearer $t" \
               -H 'Content-Type: application/json' \
               -d "{\"tutorId\":\"$a\",\"studentId\":\"$b\",\"message\":\"Benchmark message from a parent about the next lesson.\"}" \
-              "$BASE/api/parent/messages") ;;
-      list) code=$(curl -s -o "$OUT/capture-$1.body" -w '%{http_code}' -H "Authorization: Bearer $t" "$BASE/api/parent/threads") ;;
+              "$BASE/api/parent/messages" || true) ;;
+      list) code=$(curl -s -o "$OUT/capture-$1.body" -w '%{http_code}' -H "Authorization: Bearer $t" "$BASE/api/parent/threads" || true) ;;
       open) code=$(curl -s -o "$OUT/capture-$1.body" -w '%{http_code}' -H "Authorization: Bearer $t" \
-              "$BASE/api/parent/threads/$a/messages") ;;
+              "$BASE/api/parent/threads/$a/messages" || true) ;;
     esac
     case $code in 2??) ;; *) cat "$OUT/capture-$1.body" >&2; die "$1 answered $code during the capture";; esac
   done
@@ -395,7 +396,7 @@ if [ "$SKIP_COLD" != 1 ]; then
     rm -f "$AOT_APP/app-trained.aot"
     start_app "$OUT/aot-training.log" "$JDK25/bin/java" "$AOT_APP" -XX:AOTCacheOutput=app-trained.aot
     wait_ready 180 || { tail -30 "$OUT/aot-training.log"; die "training run did not start"; }
-    curl -s -o /dev/null -H "Authorization: Bearer $COLD_TOKEN" "$BASE/api/me"
+    curl -s -o /dev/null -H "Authorization: Bearer $COLD_TOKEN" "$BASE/api/me" || true
     for ep in send list open; do run_wrk "$ep" 2 5 "$OUT/wrk-aot-training-$ep.txt"; done
     stop_app "$APP_PID" 300
     if [ -f "$AOT_APP/app-trained.aot" ]; then
