@@ -144,20 +144,26 @@ wait_ready() { # seconds
   done
   return 1
 }
-# user + system CPU of a process's threads, in clock ticks, leaving out the JIT compiler threads (their work is
-# warm-up, and on a loaded machine it stretches into the measured runs)
+# user + system CPU of a process, in clock ticks, less what its JIT compiler threads used (their work is warm-up,
+# and on a loaded machine it stretches into the measured runs). The process total keeps the CPU of threads that
+# have exited (Quarkus's worker pool grows and shrinks), so this is total minus compiler threads, not a sum of threads.
 cpu_ticks() {
-  local t comm total=0 f
-  for t in /proc/"$1"/task/*; do
+  local t comm jit=0 f total
+  f=$(cat "/proc/$1/stat") || { echo 0; return; }
+  f=${f##*) }
+  # shellcheck disable=SC2086
+  set -- $f
+  total=$((${12} + ${13}))
+  for t in /proc/"$PID_FOR_CPU"/task/*; do
     comm=$(cat "$t/comm" 2>/dev/null) || continue
-    case $comm in C1\ Compiler*|C2\ Compiler*) continue ;; esac
+    case $comm in C1\ Compiler*|C2\ Compiler*) ;; *) continue ;; esac
     f=$(cat "$t/stat" 2>/dev/null) || continue
     f=${f##*) }
     # shellcheck disable=SC2086
     set -- $f
-    total=$((total + ${12} + ${13}))
+    jit=$((jit + ${12} + ${13}))
   done
-  echo "$total"
+  echo $((total - jit))
 }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 hwm_kb() { awk '/^VmHWM/ {print $2}' "/proc/$1/status"; }
@@ -321,6 +327,7 @@ if [ "$SKIP_LOAD" != 1 ]; then
     log "$ep: warm-up ${WARMUP}s at 16 connections"
     run_wrk "$ep" 16 "$WARMUP" "$OUT/wrk-$ep-warmup.txt"
     for c in $LEVELS; do
+      PID_FOR_CPU=$LOAD_PID
       cpu0=$(cpu_ticks "$LOAD_PID")
       run_wrk "$ep" "$c" "$DURATION" "$OUT/wrk-$ep-c$c.txt"
       cpu1=$(cpu_ticks "$LOAD_PID")
