@@ -65,7 +65,7 @@ public class AttachmentCleanup {
                         select id from attachment
                          where attached_at is null and created_at < :cutoff
                          order by created_at limit :batch
-                         for update skip locked""", UUID.class)
+                         for update skip locked""")
                 .setParameter("cutoff", cutoff)
                 .setParameter("batch", BATCH)
                 .getResultList();

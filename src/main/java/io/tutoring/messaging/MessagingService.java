@@ -79,7 +79,9 @@ public class MessagingService {
         message.body = text;
         message.createdAt = now;
         message.attachmentId = attachment == null ? null : attachment.id;
-        message.threadId = (UUID) em.createNativeQuery(UPSERT_THREAD, UUID.class)
+        // No result class: Hibernate 7.2 cannot match a native query with a basic result class in its plan cache,
+        // so each call would add one more entry under the same key (see BENCHMARKS.md). The column is a UUID anyway.
+        message.threadId = (UUID) em.createNativeQuery(UPSERT_THREAD)
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("parent", parentId)
                 .setParameter("tutor", request.tutorId())

@@ -70,7 +70,8 @@ public class UserDirectory {
     }
 
     private UUID upsert(String subject, String email, String name, String phone, String roles) {
-        return (UUID) em.createNativeQuery(UPSERT, UUID.class)
+        // No result class (a basic one defeats Hibernate's plan cache, see BENCHMARKS.md); the column is a UUID.
+        return (UUID) em.createNativeQuery(UPSERT)
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("subject", clean(subject))
                 .setParameter("email", clean(email))
