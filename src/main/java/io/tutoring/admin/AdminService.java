@@ -2,6 +2,7 @@ package io.tutoring.admin;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.tutoring.common.Cursor;
+import io.tutoring.common.Keyset;
 import io.tutoring.common.Page;
 import io.tutoring.common.Time;
 import io.tutoring.messaging.MessageView;
@@ -83,20 +84,13 @@ public class AdminService {
         if (threadId != null) {
             sql.append(" and a.thread_id = :thread");
         }
-        if (after != null) {
-            sql.append(" and (a.at, a.id) < (:at, :id)");
-        }
-        sql.append(" order by a.at desc, a.id desc limit :limit");
-        var q = em.createNativeQuery(sql.toString()).setParameter("limit", limit + 1);
+        var q = Keyset.newestFirst(em, sql, "a.at", "a.id", after, limit);
         if (threadId != null) {
             q.setParameter("thread", threadId);
         }
-        if (after != null) {
-            q.setParameter("at", after.at()).setParameter("id", after.id());
-        }
         List<AuditEntry> rows = ((List<Object[]>) q.getResultList()).stream()
                 .map(r -> new AuditEntry((UUID) r[0], (UUID) r[1], (String) r[2], (UUID) r[3], (String) r[4],
-                        ThreadQueries.instant(r[5])))
+                        Time.instant(r[5])))
                 .toList();
         return Page.of(rows, limit, e -> new Cursor(false, e.at(), e.id()));
     }

@@ -1,6 +1,6 @@
 package io.tutoring.invites;
 
-import io.tutoring.messaging.ThreadQueries;
+import io.tutoring.common.Time;
 import io.tutoring.users.UserRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -54,7 +54,7 @@ public class InviteEvents {
         for (Object[] r : rows) {
             UserRef actor = r[2] == null ? null : new UserRef((UUID) r[2], (String) r[3]);
             byInvite.computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
-                    .add(new InviteViews.Event((String) r[1], actor, ThreadQueries.instant(r[4])));
+                    .add(new InviteViews.Event((String) r[1], actor, Time.instant(r[4])));
         }
         return byInvite;
     }

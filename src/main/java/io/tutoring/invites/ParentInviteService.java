@@ -3,12 +3,12 @@ package io.tutoring.invites;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tutoring.common.ApiException;
 import io.tutoring.common.Cursor;
+import io.tutoring.common.Keyset;
 import io.tutoring.common.Page;
 import io.tutoring.common.Time;
 import io.tutoring.links.FamilyLinks;
 import io.tutoring.links.LinkView;
 import io.tutoring.links.Links;
-import io.tutoring.messaging.ThreadQueries;
 import io.tutoring.users.Caller;
 import io.tutoring.users.User;
 import io.tutoring.users.UserDirectory;
@@ -149,18 +149,18 @@ public class ParentInviteService {
                        i.resolved_at
                   from parent_invite i left join app_user p on p.id = i.parent_id
                  where i.student_id = :me""");
-        Query q = InviteLists.keyset(em, sql, after, limit).setParameter("me", student.id());
+        Query q = Keyset.newestFirst(em, sql, "i.created_at", "i.id", after, limit).setParameter("me", student.id());
         List<Object[]> rows = q.getResultList();
         Map<UUID, List<InviteViews.Event>> history = events.of(rows.stream().map(r -> (UUID) r[0]).toList());
         Instant now = Time.now(clock);
         List<InviteViews.ParentInviteView> views = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             UUID id = (UUID) r[0];
-            Instant expiresAt = ThreadQueries.instant(r[3]);
+            Instant expiresAt = Time.instant(r[3]);
             String status = "PENDING".equals(r[2]) && !expiresAt.isAfter(now) ? "EXPIRED" : (String) r[2];
             views.add(new InviteViews.ParentInviteView(id, (String) r[1], status, expiresAt,
-                    r[4] == null ? null : new UserRef((UUID) r[4], (String) r[5]), ThreadQueries.instant(r[6]),
-                    ThreadQueries.instant(r[7]), history.getOrDefault(id, List.of())));
+                    r[4] == null ? null : new UserRef((UUID) r[4], (String) r[5]), Time.instant(r[6]),
+                    Time.instant(r[7]), history.getOrDefault(id, List.of())));
         }
         return Page.of(views, limit, v -> new Cursor(false, v.createdAt(), v.id()));
     }

@@ -2,12 +2,12 @@ package io.tutoring.invites;
 
 import io.tutoring.common.ApiException;
 import io.tutoring.common.Cursor;
+import io.tutoring.common.Keyset;
 import io.tutoring.common.Page;
 import io.tutoring.common.Time;
 import io.tutoring.links.FamilyLinks;
 import io.tutoring.links.LinkView;
 import io.tutoring.links.Links;
-import io.tutoring.messaging.ThreadQueries;
 import io.tutoring.users.Caller;
 import io.tutoring.users.User;
 import io.tutoring.users.UserDirectory;
@@ -97,7 +97,7 @@ public class StudentInviteService {
                        i.resolved_at
                   from student_invite i left join app_user s on s.id = i.student_id
                  where i.parent_id = :me""");
-        Query q = InviteLists.keyset(em, sql, after, limit).setParameter("me", parent.id());
+        Query q = Keyset.newestFirst(em, sql, "i.created_at", "i.id", after, limit).setParameter("me", parent.id());
         List<Object[]> rows = q.getResultList();
         Map<UUID, List<InviteViews.Event>> history = events.of(rows.stream().map(r -> (UUID) r[0]).toList());
         List<InviteViews.StudentInviteView> views = new ArrayList<>(rows.size());
@@ -105,7 +105,7 @@ public class StudentInviteService {
             UUID id = (UUID) r[0];
             views.add(new InviteViews.StudentInviteView(id, (String) r[1], (String) r[2], (String) r[3],
                     r[4] == null ? null : new UserRef((UUID) r[4], (String) r[5]),
-                    ThreadQueries.instant(r[6]), ThreadQueries.instant(r[7]), history.getOrDefault(id, List.of())));
+                    Time.instant(r[6]), Time.instant(r[7]), history.getOrDefault(id, List.of())));
         }
         return Page.of(views, limit, v -> new Cursor(false, v.createdAt(), v.id()));
     }
@@ -136,13 +136,13 @@ public class StudentInviteService {
                   from student_invite i join app_user p on p.id = i.parent_id
                  where i.status = 'PENDING' and i.parent_id <> :me
                    and (i.student_email = :email or i.student_phone = :phone)""");
-        Query q = InviteLists.keyset(em, sql, after, limit).setParameter("me", student.id())
+        Query q = Keyset.newestFirst(em, sql, "i.created_at", "i.id", after, limit).setParameter("me", student.id())
                 .setParameter("email", Objects.requireNonNullElse(address.email(), ""))
                 .setParameter("phone", Objects.requireNonNullElse(address.phone(), ""));
         List<Object[]> rows = q.getResultList();
         List<InviteViews.IncomingInvite> views = rows.stream().map(r -> new InviteViews.IncomingInvite((UUID) r[0],
                 new UserRef((UUID) r[1], (String) r[2]), StudentInvite.Status.PENDING.name(),
-                ThreadQueries.instant(r[3]))).toList();
+                Time.instant(r[3]))).toList();
         return Page.of(views, limit, v -> new Cursor(false, v.createdAt(), v.id()));
     }
 

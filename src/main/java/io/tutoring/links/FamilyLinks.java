@@ -1,7 +1,7 @@
 package io.tutoring.links;
 
+import io.tutoring.common.Time;
 import io.tutoring.common.ApiException;
-import io.tutoring.messaging.ThreadQueries;
 import io.tutoring.users.Caller;
 import io.tutoring.users.UserRef;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,6 +75,6 @@ public class FamilyLinks {
         }
         List<Object[]> rows = q.getResultList();
         return rows.stream().map(r -> new LinkView(new UserRef((UUID) r[0], (String) r[1]),
-                new UserRef((UUID) r[2], (String) r[3]), ThreadQueries.instant(r[4]))).toList();
+                new UserRef((UUID) r[2], (String) r[3]), Time.instant(r[4]))).toList();
     }
 }

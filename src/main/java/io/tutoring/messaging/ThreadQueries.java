@@ -1,14 +1,14 @@
 package io.tutoring.messaging;
 
 import io.tutoring.common.Cursor;
+import io.tutoring.common.Keyset;
+import io.tutoring.common.Time;
 import io.tutoring.users.UserRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -197,15 +197,8 @@ public class ThreadQueries {
 
     private List<ThreadView> activityOrdered(StringBuilder sql, Cursor after, int limit,
                                              java.util.function.Consumer<Query> bind) {
-        if (after != null) {
-            sql.append(" and (t.last_message_at, t.id) < (:cAt, :cId)");
-        }
-        sql.append(" order by t.last_message_at desc, t.id desc limit :limit");
-        Query q = em.createNativeQuery(sql.toString()).setParameter("limit", limit + 1);
+        Query q = Keyset.newestFirst(em, sql, "t.last_message_at", "t.id", after, limit);
         bind.accept(q);
-        if (after != null) {
-            q.setParameter("cAt", after.at()).setParameter("cId", after.id());
-        }
         return map(q, false);
     }
 
@@ -218,7 +211,7 @@ public class ThreadQueries {
                     io.tutoring.attachments.Attachment.PATH + r[16], (String) r[17], (String) r[18],
                     ((Number) r[19]).longValue());
             ThreadView.LastMessage last = r[7] == null ? null : new ThreadView.LastMessage((UUID) r[7],
-                    SenderRole.valueOf((String) r[8]), (String) r[9], attachment, instant(r[10]), instant(r[11]));
+                    SenderRole.valueOf((String) r[8]), (String) r[9], attachment, Time.instant(r[10]), Time.instant(r[11]));
             views.add(new ThreadView((UUID) r[0],
                     new UserRef((UUID) r[1], (String) r[2]),
                     new UserRef((UUID) r[3], (String) r[4]),
@@ -226,25 +219,10 @@ public class ThreadQueries {
                     last,
                     r[12] == null ? null : ((Number) r[12]).longValue(),
                     tutorView ? (Boolean) r[13] : null,
-                    tutorView ? instant(r[14]) : null,
-                    instant(r[15])));
+                    tutorView ? Time.instant(r[14]) : null,
+                    Time.instant(r[15])));
         }
         return views;
     }
 
-    public static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
-    }
 }

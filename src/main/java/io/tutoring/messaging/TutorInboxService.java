@@ -77,7 +77,7 @@ public class TutorInboxService {
 
     private TutorThreadState state(UUID threadId, jakarta.persistence.Query update) {
         Object[] row = (Object[]) update.setParameter("id", threadId).getSingleResult();
-        Instant snoozedUntil = ThreadQueries.instant(row[1]);
+        Instant snoozedUntil = Time.instant(row[1]);
         boolean snoozed = snoozedUntil != null && snoozedUntil.isAfter(Time.now(clock));
         return new TutorThreadState(threadId, (Boolean) row[0], snoozed ? snoozedUntil : null);
     }
