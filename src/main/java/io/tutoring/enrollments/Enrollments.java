@@ -1,5 +1,6 @@
 package io.tutoring.enrollments;
 
+import io.tutoring.common.Sql;
 import io.tutoring.users.Role;
 import io.tutoring.users.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,17 +17,20 @@ import java.util.UUID;
 public class Enrollments {
 
     private final EntityManager em;
+    private final Sql sql;
     private final UserDirectory users;
 
-    public Enrollments(EntityManager em, UserDirectory users) {
+    public Enrollments(EntityManager em, Sql sql, UserDirectory users) {
         this.em = em;
+        this.sql = sql;
         this.users = users;
     }
 
+    /** Plain JDBC, as every send asks it (see {@link Sql}). */
     public boolean exists(UUID studentId, UUID tutorId) {
-        return !em.createNativeQuery("select 1 from enrollment where student_id = :s and tutor_id = :t")
-                .setParameter("s", studentId).setParameter("t", tutorId)
-                .getResultList().isEmpty();
+        return sql.query("select 1 from enrollment where student_id = :s and tutor_id = :t")
+                .bind("s", studentId).bind("t", tutorId)
+                .first(rs -> Boolean.TRUE).isPresent();
     }
 
     /** Enrolls; idempotent. Both users must exist and hold the matching roles. */

@@ -1,5 +1,6 @@
 package io.tutoring.links;
 
+import io.tutoring.common.Sql;
 import io.tutoring.users.Role;
 import io.tutoring.users.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,46 +21,32 @@ public class Links {
     public enum Action { CREATED_BY_ADMIN, REMOVED_BY_ADMIN, CREATED_BY_INVITE, REMOVED_BY_PARENT, REMOVED_BY_STUDENT }
 
     private final EntityManager em;
+    private final Sql sql;
     private final UserDirectory users;
 
-    public Links(EntityManager em, UserDirectory users) {
+    public Links(EntityManager em, Sql sql, UserDirectory users) {
         this.em = em;
+        this.sql = sql;
         this.users = users;
     }
 
-    public boolean isLinked(UUID parentId, UUID studentId) {
-        return !em.createNativeQuery("select 1 from parent_student_link where parent_id = :p and student_id = :s")
-                .setParameter("p", parentId).setParameter("s", studentId)
-                .getResultList().isEmpty();
-    }
-
-    @SuppressWarnings("unchecked")
-    public List<UUID> parentsOf(UUID studentId) {
-        // No result class (a basic one defeats Hibernate's plan cache, see BENCHMARKS.md); the column is a UUID.
-        return em.createNativeQuery(
-                        "select parent_id from parent_student_link where student_id = :s order by created_at, parent_id")
-                .setParameter("s", studentId)
-                .getResultList();
-    }
-
     /**
-     * Like {@link #isLinked}, and holds the link until the transaction ends: a removal that races with a send waits
-     * for the send to commit, so no message is written after the removal took effect.
+     * Whether the parent is linked to the student, holding the link until the transaction ends: a removal that races
+     * with a send waits for the send to commit, so no message is written after the removal took effect. Plain JDBC,
+     * as every send asks it (see {@link Sql}).
      */
     public boolean holdLink(UUID parentId, UUID studentId) {
-        return !em.createNativeQuery("select 1 from parent_student_link where parent_id = :p and student_id = :s"
-                        + " for key share")
-                .setParameter("p", parentId).setParameter("s", studentId)
-                .getResultList().isEmpty();
+        return sql.query("select 1 from parent_student_link where parent_id = :p and student_id = :s for key share")
+                .bind("p", parentId).bind("s", studentId)
+                .first(rs -> Boolean.TRUE).isPresent();
     }
 
     /** The student's linked parents, held like {@link #holdLink} until the transaction ends. */
-    @SuppressWarnings("unchecked")
     public List<UUID> holdParentsOf(UUID studentId) {
-        return em.createNativeQuery("select parent_id from parent_student_link where student_id = :s"
+        return sql.query("select parent_id from parent_student_link where student_id = :s"
                         + " order by created_at, parent_id for key share")
-                .setParameter("s", studentId)
-                .getResultList();
+                .bind("s", studentId)
+                .list(rs -> Sql.uuid(rs, 1));
     }
 
     /**

@@ -13,11 +13,6 @@ public record MessageView(UUID id, UUID threadId, UUID parentId, UUID tutorId, U
                           @JsonInclude(JsonInclude.Include.NON_NULL) AttachmentView attachment,
                           Instant createdAt, Instant readAt) {
 
-    static MessageView of(Message m, MessageThread t, AttachmentView attachment) {
-        return new MessageView(m.id, t.id, t.parentId, t.tutorId, t.studentId, m.senderRole, m.body, attachment,
-                m.createdAt, m.readAt);
-    }
-
     /** The file attached to a message: where to fetch it and what it is. */
     @RegisterForReflection
     public record AttachmentView(String url, String fileName, String contentType, long size) {

@@ -6,13 +6,13 @@ import io.tutoring.common.ApiException;
 import io.tutoring.common.Cursor;
 import io.tutoring.common.MessagingConfig;
 import io.tutoring.common.Page;
+import io.tutoring.common.Sql;
 import io.tutoring.common.Time;
 import io.tutoring.enrollments.Enrollments;
 import io.tutoring.links.Links;
 import io.tutoring.users.Caller;
 import io.tutoring.users.Role;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -39,7 +39,23 @@ public class MessagingService {
             returning id
             """;
 
-    private final EntityManager em;
+    private static final String INSERT_MESSAGE = """
+            insert into message (id, thread_id, sender_role, sender_id, body, created_at, attachment_id)
+            values (:id, :thread, :role, :sender, :body, :at, :attachment)""";
+
+    /** Stamps the other side's unread messages of a thread read; the partial index of unread rows finds them. */
+    private static final String MARK_READ = """
+            update message set read_at = :now
+             where thread_id = :thread and sender_role = :other and read_at is null""";
+
+    /** A page of a thread, newest first, with each message's attachment. */
+    private static final String PAGE = """
+            select m.id, m.sender_role, m.body, m.created_at, m.read_at, a.id, a.file_name, a.content_type, a.size
+              from message m left join attachment a on a.id = m.attachment_id
+             where m.thread_id = :thread%s
+             order by m.created_at desc, m.id desc limit :limit""";
+
+    private final Sql sql;
     private final Links links;
     private final Enrollments enrollments;
     private final ThreadAccess access;
@@ -48,10 +64,10 @@ public class MessagingService {
     private final MessagingConfig config;
     private final Clock clock;
 
-    public MessagingService(EntityManager em, Links links, Enrollments enrollments, ThreadAccess access,
+    public MessagingService(Sql sql, Links links, Enrollments enrollments, ThreadAccess access,
                             ThreadQueries queries, AttachmentService attachments, MessagingConfig config,
                             Clock clock) {
-        this.em = em;
+        this.sql = sql;
         this.links = links;
         this.enrollments = enrollments;
         this.access = access;
@@ -72,39 +88,34 @@ public class MessagingService {
                 : attachments.attach(caller, request.attachmentUrl());
 
         Instant now = Time.now(clock);
-        Message message = new Message();
-        message.id = UUID.randomUUID();
-        message.senderRole = role;
-        message.senderId = caller.id();
-        message.body = text;
-        message.createdAt = now;
-        message.attachmentId = attachment == null ? null : attachment.id;
-        // No result class: Hibernate 7.2 cannot match a native query with a basic result class in its plan cache,
-        // so each call would add one more entry under the same key (see BENCHMARKS.md). The column is a UUID anyway.
-        message.threadId = (UUID) em.createNativeQuery(UPSERT_THREAD)
-                .setParameter("id", UUID.randomUUID())
-                .setParameter("parent", parentId)
-                .setParameter("tutor", request.tutorId())
-                .setParameter("student", request.studentId())
-                .setParameter("at", now)
-                .setParameter("message", message.id)
-                .setParameter("wake", role == SenderRole.PARENT)
-                .getSingleResult();
-        em.persist(message);
-
-        MessageThread thread = new MessageThread();
-        thread.id = message.threadId;
-        thread.parentId = parentId;
-        thread.tutorId = request.tutorId();
-        thread.studentId = request.studentId();
-        return MessageView.of(message, thread, attachment == null ? null : attachment.view());
+        UUID messageId = UUID.randomUUID();
+        UUID threadId = sql.query(UPSERT_THREAD)
+                .bind("id", UUID.randomUUID())
+                .bind("parent", parentId)
+                .bind("tutor", request.tutorId())
+                .bind("student", request.studentId())
+                .bind("at", now)
+                .bind("message", messageId)
+                .bind("wake", role == SenderRole.PARENT)
+                .first(rs -> Sql.uuid(rs, 1)).orElseThrow();
+        sql.query(INSERT_MESSAGE)
+                .bind("id", messageId)
+                .bind("thread", threadId)
+                .bind("role", role)
+                .bind("sender", caller.id())
+                .bind("body", text)
+                .bind("at", now)
+                .bind("attachment", attachment == null ? null : attachment.id)
+                .update();
+        return new MessageView(messageId, threadId, parentId, request.tutorId(), request.studentId(), role, text,
+                attachment == null ? null : attachment.view(), now, null);
     }
 
     /**
      * The caller's threads: as tutor if they hold TUTOR and ask for it (the default for tutors), else as parent.
-     * A first page fixes the snapshot whose order the following pages keep; its cursor carries it along.
+     * A first page fixes the snapshot whose order the following pages keep; its cursor carries it along. One
+     * statement that only reads, so it runs without a transaction.
      */
-    @Transactional
     public Page<ThreadView> threads(Caller caller, Role as, ThreadFilter filter, String cursor, int limit) {
         Cursor after = Cursor.decode(cursor, "cursor");
         if (after != null && after.snapshot() == null) {
@@ -140,8 +151,12 @@ public class MessagingService {
         return latest;
     }
 
-    /** A page of a thread, newest first; the other side's unread messages are stamped read first. */
-    @Transactional
+    /**
+     * A page of a thread, newest first; the other side's unread messages are stamped read first. Three statements,
+     * each atomic on its own, so no transaction around them: under PostgreSQL's READ COMMITTED each statement of a
+     * transaction would see what others committed before it anyway (a message that arrives between the stamp and
+     * the page shows up unread either way), and a link removed meanwhile would not be held off by a read.
+     */
     public Page<MessageView> open(Caller caller, UUID threadId, String before, int limit) {
         Cursor cursor = Cursor.decode(before, "before");
         ThreadAccess.Grant grant = access.check(caller, threadId, false);
@@ -149,32 +164,25 @@ public class MessagingService {
             throw new IllegalStateException("admins read through AdminService, which stamps nothing");
         }
         SenderRole reader = grant.side() == ThreadAccess.Side.TUTOR ? SenderRole.TUTOR : SenderRole.PARENT;
-        em.createQuery("update Message set readAt = :now where threadId = :thread and senderRole = :other"
-                        + " and readAt is null")
-                .setParameter("now", Time.now(clock))
-                .setParameter("thread", threadId)
-                .setParameter("other", reader.other())
-                .executeUpdate();
+        sql.query(MARK_READ)
+                .bind("now", Time.now(clock))
+                .bind("thread", threadId)
+                .bind("other", reader.other())
+                .update();
         return page(grant.thread(), cursor, limit);
     }
 
-    /** A page of a thread, newest first, as stored: stamps nothing. Attachments come in the same query. */
-    public Page<MessageView> page(MessageThread thread, Cursor before, int limit) {
-        StringBuilder jpql = new StringBuilder("select m, a from Message m left join Attachment a"
-                + " on a.id = m.attachmentId where m.threadId = :thread");
+    /** A page of a thread, newest first, as stored: stamps nothing. Attachments come in the same statement. */
+    public Page<MessageView> page(ThreadRef thread, Cursor before, int limit) {
+        Sql.Statement q = sql.query(PAGE.formatted(before == null ? "" : " and (m.created_at, m.id) < (:at, :id)"))
+                .bind("thread", thread.id())
+                .bind("limit", limit + 1);
         if (before != null) {
-            jpql.append(" and (m.createdAt, m.id) < (:at, :id)");
+            q.bind("at", before.at()).bind("id", before.id());
         }
-        jpql.append(" order by m.createdAt desc, m.id desc");
-        var q = em.createQuery(jpql.toString(), Object[].class)
-                .setParameter("thread", thread.id)
-                .setMaxResults(limit + 1);
-        if (before != null) {
-            q.setParameter("at", before.at()).setParameter("id", before.id());
-        }
-        List<MessageView> views = q.getResultList().stream()
-                .map(r -> MessageView.of((Message) r[0], thread, r[1] == null ? null : ((Attachment) r[1]).view()))
-                .toList();
+        List<MessageView> views = q.list(rs -> new MessageView(Sql.uuid(rs, 1), thread.id(), thread.parentId(),
+                thread.tutorId(), thread.studentId(), SenderRole.valueOf(rs.getString(2)), rs.getString(3),
+                ThreadQueries.attachment(rs, 6), Sql.instant(rs, 4), Sql.instant(rs, 5)));
         return Page.of(views, limit, v -> new Cursor(false, v.createdAt(), v.id()));
     }
 

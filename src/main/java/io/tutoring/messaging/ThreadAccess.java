@@ -1,11 +1,10 @@
 package io.tutoring.messaging;
 
 import io.tutoring.common.ApiException;
-import io.tutoring.links.Links;
+import io.tutoring.common.Sql;
 import io.tutoring.users.Caller;
 import io.tutoring.users.Role;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import java.util.UUID;
 
@@ -19,15 +18,24 @@ public class ThreadAccess {
     /** The capacity in which a caller reads a thread. */
     public enum Side { PARENT, TUTOR, ADMIN }
 
-    public record Grant(MessageThread thread, Side side) {
+    public record Grant(ThreadRef thread, Side side) {
     }
 
-    private final EntityManager em;
-    private final Links links;
+    /** The thread, and whether its parent is still linked to its student: one statement for every check. */
+    private static final String THREAD = """
+            select t.parent_id, t.tutor_id, t.student_id,
+                   exists (select 1 from parent_student_link l
+                            where l.parent_id = t.parent_id and l.student_id = t.student_id)
+              from thread t where t.id = :id""";
 
-    public ThreadAccess(EntityManager em, Links links) {
-        this.em = em;
-        this.links = links;
+    /** A thread as the check sees it. */
+    private record Found(ThreadRef thread, boolean linked) {
+    }
+
+    private final Sql sql;
+
+    public ThreadAccess(Sql sql) {
+        this.sql = sql;
     }
 
     /**
@@ -35,15 +43,13 @@ public class ThreadAccess {
      * parent only while linked to the student; an admin only where {@code adminAllowed}.
      */
     public Grant check(Caller caller, UUID threadId, boolean adminAllowed) {
-        MessageThread thread = em.find(MessageThread.class, threadId);
-        if (thread == null) {
-            throw notFound(threadId);
-        }
-        if (caller.id().equals(thread.tutorId) && caller.has(Role.TUTOR)) {
+        Found found = find(threadId);
+        ThreadRef thread = found.thread();
+        if (caller.id().equals(thread.tutorId()) && caller.has(Role.TUTOR)) {
             return new Grant(thread, Side.TUTOR);
         }
-        if (caller.id().equals(thread.parentId) && caller.has(Role.PARENT)) {
-            if (!links.isLinked(thread.parentId, thread.studentId)) {
+        if (caller.id().equals(thread.parentId()) && caller.has(Role.PARENT)) {
+            if (!found.linked()) {
                 throw ApiException.forbidden("Your link to this student was removed, so this thread is closed to you");
             }
             return new Grant(thread, Side.PARENT);
@@ -58,7 +64,7 @@ public class ThreadAccess {
      * The thread, for its tutor to manage in their inbox (pin, snooze). Its parent is told no (403); anyone else,
      * another tutor included, learns nothing (404) as for reading.
      */
-    public MessageThread checkTutor(Caller caller, UUID threadId) {
+    public ThreadRef checkTutor(Caller caller, UUID threadId) {
         Grant grant = check(caller, threadId, false);
         if (grant.side() != Side.TUTOR) {
             throw ApiException.forbidden("Only the thread's tutor may pin or snooze it");
@@ -71,11 +77,14 @@ public class ThreadAccess {
         if (!caller.has(Role.ADMIN)) {
             throw ApiException.forbidden("Only admins may read threads through this endpoint");
         }
-        MessageThread thread = em.find(MessageThread.class, threadId);
-        if (thread == null) {
-            throw notFound(threadId);
-        }
-        return new Grant(thread, Side.ADMIN);
+        return new Grant(find(threadId).thread(), Side.ADMIN);
+    }
+
+    private Found find(UUID threadId) {
+        return sql.query(THREAD).bind("id", threadId)
+                .first(rs -> new Found(new ThreadRef(threadId, Sql.uuid(rs, 1), Sql.uuid(rs, 2), Sql.uuid(rs, 3)),
+                        rs.getBoolean(4)))
+                .orElseThrow(() -> notFound(threadId));
     }
 
     static ApiException notFound(UUID threadId) {

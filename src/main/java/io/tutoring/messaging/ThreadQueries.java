@@ -1,15 +1,15 @@
 package io.tutoring.messaging;
 
 import io.tutoring.common.Cursor;
+import io.tutoring.attachments.Attachment;
 import io.tutoring.common.Keyset;
-import io.tutoring.common.Time;
+import io.tutoring.common.Sql;
 import io.tutoring.users.UserRef;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,10 +39,10 @@ public class ThreadQueries {
             (select count(*) from message u
               where u.thread_id = t.id and u.read_at is null and u.sender_role = '%s')""";
 
-    private final EntityManager em;
+    private final Sql sql;
 
-    public ThreadQueries(EntityManager em) {
-        this.em = em;
+    public ThreadQueries(Sql sql) {
+        this.sql = sql;
     }
 
     /**
@@ -121,29 +121,29 @@ public class ThreadQueries {
         }
         String page = "(select * from (" + keys + ") k order by k.pinned desc, k.at desc, k.id desc limit :limit) k"
                 + " join thread t on t.id = k.id";
-        String sql = SELECT.formatted(UNREAD.formatted(owner.other),
-                "case when t.snoozed_until > :now then t.snoozed_until end", "k.at", page)
-                + " order by k.pinned desc, k.at desc, k.id desc";
-        Query q = em.createNativeQuery(sql)
-                .setParameter("me", me)
-                .setParameter("now", now)
-                .setParameter("limit", limit + 1);
+        Sql.Statement q = sql.query(SELECT.formatted(UNREAD.formatted(owner.other),
+                        "case when t.snoozed_until > :now then t.snoozed_until end", "k.at", page)
+                        + " order by k.pinned desc, k.at desc, k.id desc")
+                .bind("me", me)
+                .bind("now", now)
+                .bind("limit", limit + 1);
         if (owner == Owner.TUTOR || after != null) {
-            q.setParameter("snap", snapshot);
+            q.bind("snap", snapshot);
         }
         if (filter.studentId() != null) {
-            q.setParameter("student", filter.studentId());
+            q.bind("student", filter.studentId());
         }
         if (filter.pinned() != null) {
-            q.setParameter("pinned", filter.pinned());
+            q.bind("pinned", filter.pinned());
         }
         if (after != null) {
-            q.setParameter("cAt", after.at()).setParameter("cId", after.id());
+            q.bind("cAt", after.at()).bind("cId", after.id());
             if (owner == Owner.TUTOR) {
-                q.setParameter("cPinned", after.flag());
+                q.bind("cPinned", after.flag());
             }
         }
-        return map(q, owner == Owner.TUTOR);
+        boolean tutorView = owner == Owner.TUTOR;
+        return q.list(rs -> row(rs, tutorView));
     }
 
     /** The filters and visibility rules of a list, as conditions on the thread {@code t}. */
@@ -171,58 +171,44 @@ public class ThreadQueries {
 
     /** Any threads, filtered by any of parent, tutor and student, by latest activity (admins). */
     public List<ThreadView> forAdmin(UUID parentId, UUID tutorId, UUID studentId, Cursor after, int limit) {
-        StringBuilder sql = new StringBuilder(SELECT.formatted("null", "t.snoozed_until", "t.last_message_at",
+        StringBuilder text = new StringBuilder(SELECT.formatted("null", "t.snoozed_until", "t.last_message_at",
                 "thread t")).append(" where true");
         if (parentId != null) {
-            sql.append(" and t.parent_id = :parent");
+            text.append(" and t.parent_id = :parent");
         }
         if (tutorId != null) {
-            sql.append(" and t.tutor_id = :tutor");
+            text.append(" and t.tutor_id = :tutor");
         }
         if (studentId != null) {
-            sql.append(" and t.student_id = :student");
+            text.append(" and t.student_id = :student");
         }
-        return activityOrdered(sql, after, limit, q -> {
-            if (parentId != null) {
-                q.setParameter("parent", parentId);
-            }
-            if (tutorId != null) {
-                q.setParameter("tutor", tutorId);
-            }
-            if (studentId != null) {
-                q.setParameter("student", studentId);
-            }
-        });
+        return Keyset.newestFirst(sql, text, "t.last_message_at", "t.id", after, limit)
+                .bind("parent", parentId).bind("tutor", tutorId).bind("student", studentId)
+                .list(rs -> row(rs, false));
     }
 
-    private List<ThreadView> activityOrdered(StringBuilder sql, Cursor after, int limit,
-                                             java.util.function.Consumer<Query> bind) {
-        Query q = Keyset.newestFirst(em, sql, "t.last_message_at", "t.id", after, limit);
-        bind.accept(q);
-        return map(q, false);
+    /** One row of {@link #SELECT}. */
+    private static ThreadView row(ResultSet rs, boolean tutorView) throws SQLException {
+        UUID lastId = Sql.uuid(rs, 8);
+        ThreadView.LastMessage last = lastId == null ? null : new ThreadView.LastMessage(lastId,
+                SenderRole.valueOf(rs.getString(9)), rs.getString(10), attachment(rs, 17), Sql.instant(rs, 11),
+                Sql.instant(rs, 12));
+        long unread = rs.getLong(13);
+        return new ThreadView(Sql.uuid(rs, 1),
+                new UserRef(Sql.uuid(rs, 2), rs.getString(3)),
+                new UserRef(Sql.uuid(rs, 4), rs.getString(5)),
+                new UserRef(Sql.uuid(rs, 6), rs.getString(7)),
+                last,
+                rs.wasNull() ? null : unread,
+                tutorView ? rs.getBoolean(14) : null,
+                tutorView ? Sql.instant(rs, 15) : null,
+                Sql.instant(rs, 16));
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<ThreadView> map(Query q, boolean tutorView) {
-        List<Object[]> rows = q.getResultList();
-        List<ThreadView> views = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            MessageView.AttachmentView attachment = r[16] == null ? null : new MessageView.AttachmentView(
-                    io.tutoring.attachments.Attachment.PATH + r[16], (String) r[17], (String) r[18],
-                    ((Number) r[19]).longValue());
-            ThreadView.LastMessage last = r[7] == null ? null : new ThreadView.LastMessage((UUID) r[7],
-                    SenderRole.valueOf((String) r[8]), (String) r[9], attachment, Time.instant(r[10]), Time.instant(r[11]));
-            views.add(new ThreadView((UUID) r[0],
-                    new UserRef((UUID) r[1], (String) r[2]),
-                    new UserRef((UUID) r[3], (String) r[4]),
-                    new UserRef((UUID) r[5], (String) r[6]),
-                    last,
-                    r[12] == null ? null : ((Number) r[12]).longValue(),
-                    tutorView ? (Boolean) r[13] : null,
-                    tutorView ? Time.instant(r[14]) : null,
-                    Time.instant(r[15])));
-        }
-        return views;
+    /** The attachment whose id, file name, content type and size are the four columns from {@code first} on. */
+    static MessageView.AttachmentView attachment(ResultSet rs, int first) throws SQLException {
+        UUID id = Sql.uuid(rs, first);
+        return id == null ? null : new MessageView.AttachmentView(Attachment.PATH + id, rs.getString(first + 1),
+                rs.getString(first + 2), rs.getLong(first + 3));
     }
-
 }

@@ -4,8 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tutoring.support.Family;
 import io.tutoring.support.Person;
 import io.tutoring.support.S3ProxyResource;
+import io.tutoring.support.Statements;
 import jakarta.inject.Inject;
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -57,7 +57,7 @@ class AttachmentTest {
     S3Presigner presigner;
 
     @Inject
-    SessionFactory sessions;
+    Statements statements;
 
     @Inject
     S3Client s3;
@@ -150,12 +150,10 @@ class AttachmentTest {
 
     private long statementsToOpen(Person reader, String threadId, int expected) {
         as(reader).get("/api/me").then().statusCode(200);
-        var stats = sessions.getStatistics();
-        long before = stats.getPrepareStatementCount();
-        as(reader).get("/api/parent/threads/" + threadId + "/messages").then().statusCode(200)
+        return statements.during(() -> as(reader).get("/api/parent/threads/" + threadId + "/messages").then()
+                .statusCode(200)
                 .body("items.size()", equalTo(expected))
-                .body("items.attachment.contentType", org.hamcrest.Matchers.everyItem(equalTo("image/png")));
-        return stats.getPrepareStatementCount() - before;
+                .body("items.attachment.contentType", org.hamcrest.Matchers.everyItem(equalTo("image/png"))));
     }
 
     @Test

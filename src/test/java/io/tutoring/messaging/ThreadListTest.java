@@ -4,8 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.tutoring.support.Family;
 import io.tutoring.support.Person;
+import io.tutoring.support.Statements;
 import jakarta.inject.Inject;
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ThreadListTest {
 
     @Inject
-    SessionFactory sessionFactory;
+    Statements counter;
 
     @Test
     void threadsCarryNamesLastMessageAndSideSpecificFields() {
@@ -224,9 +224,6 @@ class ThreadListTest {
     }
 
     private long statements(Runnable request) {
-        var stats = sessionFactory.getStatistics();
-        long before = stats.getPrepareStatementCount();
-        request.run();
-        return stats.getPrepareStatementCount() - before;
+        return counter.during(request);
     }
 }
