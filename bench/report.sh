@@ -54,6 +54,14 @@ envs=$(env | grep '^BENCH_' | sort | tr '\n' ' ' || true)
       echo "| $label | $clients | $(printf '%.0f' "$rps") | $(ms "$s50") / $(ms "$s95") / $(ms "$s99") | $cpu | $err / $non | $(printf '%.0f' "$tps") | $(ms "$p50") / $(ms "$p95") / $(ms "$p99") | $failed | $ratio | $ok |"
     done
     echo
+    if [ -s "$out/warmup.tsv" ]; then
+      echo "Each endpoint was first warmed up with wrk at 4 connections in 10-s windows until two windows in a row were within 5% (req/s per window):"
+      echo
+      while IFS=$'\t' read -r ep secs series; do
+        echo "- $ep: ${secs} s — $(echo "$series" | sed 's/ / → /g')"
+      done <"$out/warmup.tsv"
+      echo
+    fi
     if [ -n "$rss_after" ]; then
       rss_mb=$((rss_after / 1024))
       verdict=$([ "$rss_mb" -le 200 ] && echo "target ≤ 200 MB met" || echo "target ≤ 200 MB **missed**")

@@ -13,7 +13,8 @@ SCHEMA=${BENCH_SCHEMA:-bench_run}
 PORT=${BENCH_PORT:-18089}
 LEVELS=${BENCH_LEVELS:-"1 4 16 64"}
 DURATION=${BENCH_DURATION:-10}          # seconds per measured wrk or pgbench run
-WARMUP=${BENCH_WARMUP:-15}              # seconds of wrk at 16 connections before each endpoint
+WARMUP=${BENCH_WARMUP:-60}              # at least this many seconds of warm-up load before each endpoint
+WARMUP_MAX=${BENCH_WARMUP_MAX:-300}     # at most this many (see warm_up: it stops once req/s has settled)
 COLD_RUNS=${BENCH_COLD_RUNS:-5}
 TUTORS=${BENCH_TUTORS:-2000} PARENTS=${BENCH_PARENTS:-20000} STUDENTS=${BENCH_STUDENTS:-25000}
 MESSAGES=${BENCH_MESSAGES:-1000000} SEED=${BENCH_SEED:-0.42}
@@ -34,6 +35,7 @@ SKIP_DATA=${BENCH_SKIP_DATA:-0}         # 1: reuse the data already in the schem
 SKIP_LOAD=${BENCH_SKIP_LOAD:-0}         # 1: cold start only
 SKIP_COLD=${BENCH_SKIP_COLD:-0}         # 1: load only
 REPORT=${BENCH_REPORT:-BENCHMARKS.md}
+ALLOW_SQL_DRIFT=${BENCH_ALLOW_SQL_DRIFT:-0}   # 1: go on when bench/pgbench/*.sql differs from the captured SQL
 
 OUT=$ROOT/bench/out
 KEYS=$ROOT/bench/keys
@@ -85,6 +87,7 @@ need_pkg pgbench postgresql-contrib
 need_pkg jq jq
 need_pkg openssl openssl
 need_pkg curl curl
+need_pkg python3 python3
 [ -d "$JDK25" ] || die "JDK 25 not found at $JDK25 (set BENCH_JDK25)"
 if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
   log "PostgreSQL is not answering; starting it"
@@ -281,6 +284,14 @@ for ep in send list open; do
       /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] / { keep = match($0, "\\[(" pids ")\\]"); if (keep) { sub(/^.*(LOG|DETAIL): +/, ""); print }; next }
       keep { print }' >"$OUT/captured-$ep.sql"
     log "  captured $(grep -c -E '^(statement|execute)' "$OUT/captured-$ep.sql" || true) statements for 2 $ep requests -> bench/out/captured-$ep.sql"
+    # pgbench must run what the service runs: a changed query makes the ratio meaningless until the script follows.
+    if ! python3 bench/check-sql.py "$OUT/captured-$ep.sql" "bench/pgbench/$ep.sql" >"$OUT/check-sql-$ep.txt" 2>&1; then
+      cat "$OUT/check-sql-$ep.txt" >&2
+      [ "$ALLOW_SQL_DRIFT" = 1 ] || die "bench/pgbench/$ep.sql no longer matches the service's SQL; update it (or BENCH_ALLOW_SQL_DRIFT=1)"
+      log "  WARNING: bench/pgbench/$ep.sql differs from the service's SQL (BENCH_ALLOW_SQL_DRIFT=1)"
+    else
+      log "  $(cat "$OUT/check-sql-$ep.txt")"
+    fi
   else
     log "  WARNING: PostgreSQL log $PGLOG not readable; no SQL capture"
   fi
@@ -311,6 +322,25 @@ percentiles_us() { # files... -> "p50 p95 p99" of the 3rd column (transaction ti
     print v[i50], v[i95], v[i99] }'
 }
 
+# Warm-up until the JIT has settled: 10-s windows of wrk at 4 connections until two windows in a row are within 5%
+# of each other (after at least WARMUP s, at most WARMUP_MAX s). On these 2 cores the C2 compiler is still busy
+# with the service's code for about two minutes of load, and req/s more than triples over that time (BENCHMARKS.md).
+warm_up() { # name
+  local ep=$1 t=0 prev=0 rps series=
+  while :; do
+    run_wrk "$ep" 4 10 "$OUT/wrk-$ep-warmup.txt"
+    rps=$(grep '^BENCH ' "$OUT/wrk-$ep-warmup.txt" | sed 's/^BENCH //' | jq -r .rps)
+    t=$((t + 10)) series="$series ${rps%.*}"
+    if [ "$t" -ge "$WARMUP" ] && awk -v a="$rps" -v b="$prev" 'BEGIN { exit !(b > 0 && a >= b * 0.95 && a <= b * 1.05) }'; then
+      break
+    fi
+    [ "$t" -lt "$WARMUP_MAX" ] || break
+    prev=$rps
+  done
+  log "$ep: warm-up ${t}s at 4 connections, req/s per 10-s window:$series"
+  printf '%s\t%s\t%s\n' "$ep" "$t" "${series# }" >>"$OUT/warmup.tsv"
+}
+
 RESULTS=$OUT/results.tsv
 RSS_AFTER= HWM_AFTER= LOAD_DURING=
 if [ "$SKIP_LOAD" != 1 ]; then
@@ -323,9 +353,9 @@ if [ "$SKIP_LOAD" != 1 ]; then
   RSS_IDLE_LOAD=$(rss_kb "$LOAD_PID")
   printf 'endpoint\tconns\tsvc_rps\tsvc_p50_us\tsvc_p95_us\tsvc_p99_us\tsvc_cpu_ms_per_req\tsvc_errors\tsvc_non2xx\tpg_clients\tpg_tps\tpg_p50_us\tpg_p95_us\tpg_p99_us\tpg_failed\tratio\n' >"$RESULTS"
   LOAD_DURING=$(cut -d' ' -f1-3 /proc/loadavg)
+  : >"$OUT/warmup.tsv"
   for ep in $ENDPOINTS; do
-    log "$ep: warm-up ${WARMUP}s at 16 connections"
-    run_wrk "$ep" 16 "$WARMUP" "$OUT/wrk-$ep-warmup.txt"
+    warm_up "$ep"
     for c in $LEVELS; do
       PID_FOR_CPU=$LOAD_PID
       cpu0=$(cpu_ticks "$LOAD_PID")
@@ -378,6 +408,8 @@ if [ "$SKIP_COLD" != 1 ]; then
       while [ "$code" != 200 ]; do
         code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $COLD_TOKEN" "$BASE/api/me" || true)
         kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$OUT/cold-$label-$i.log"; die "$label exited during start"; }
+        # Polled every 10 ms, not in a tight loop: forking curl back to back would take a core from the JVM.
+        [ "$code" = 200 ] || sleep 0.01
         [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 120 ] || die "$label: no authenticated answer within 120 s"
       done
       t1=$(date +%s%N)

@@ -1,8 +1,13 @@
--- GET /api/parent/threads/{id}/messages as the thread's parent: the statements the service issues
--- (captured with log_statement=all), with the request's values filled in by run.sh.
-BEGIN;
-select mt1_0.id,mt1_0.created_at,mt1_0.last_message_at,mt1_0.last_message_id,mt1_0.parent_id,mt1_0.pinned,mt1_0.snoozed_until,mt1_0.student_id,mt1_0.tutor_id from thread mt1_0 where mt1_0.id='@THREAD@';
-select 1 from parent_student_link where parent_id = '@PARENT@' and student_id = '@STUDENT@';
-update message m1_0 set read_at=now() where m1_0.thread_id='@THREAD@' and m1_0.sender_role='TUTOR' and m1_0.read_at is null;
-select * from message where thread_id = '@THREAD@' order by created_at desc, id desc limit 21;
-COMMIT;
+-- GET /api/parent/threads/{id}/messages as the thread's parent: the three statements the service issues, each on
+-- its own outside a transaction (captured with log_statement=all; bench/out/captured-open.sql), with the
+-- request's values filled in by run.sh. (@PARENT@ and @STUDENT@ are not used: the link check is part of the first.)
+select t.parent_id, t.tutor_id, t.student_id,
+       exists (select 1 from parent_student_link l
+                where l.parent_id = t.parent_id and l.student_id = t.student_id)
+  from thread t where t.id = '@THREAD@';
+update message set read_at = now()
+ where thread_id = '@THREAD@' and sender_role = 'TUTOR' and read_at is null;
+select m.id, m.sender_role, m.body, m.created_at, m.read_at, a.id, a.file_name, a.content_type, a.size
+  from message m left join attachment a on a.id = m.attachment_id
+ where m.thread_id = '@THREAD@'
+ order by m.created_at desc, m.id desc limit 21;
