@@ -1,5 +1,6 @@
 package io.tutoring.users;
 
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -44,7 +45,10 @@ public class CurrentUser {
     }
 
     private static String claim(JsonWebToken jwt, String name) {
-        Object value = jwt.getClaim(name);
+        // Read from the parsed claims where the OIDC extension keeps them: JsonWebToken.getClaim throws and catches an
+        // exception for every claim the MicroProfile Claims enum does not list ("name"), a stack trace per request.
+        Object value = jwt instanceof OidcJwtCallerPrincipal oidc ? oidc.getClaims().getClaimValue(name)
+                : jwt.getClaim(name);
         if (value instanceof jakarta.json.JsonString json) {
             return json.getString();
         }
