@@ -14,7 +14,7 @@ PORT=${BENCH_PORT:-18089}
 LEVELS=${BENCH_LEVELS:-"1 4 16 64"}
 DURATION=${BENCH_DURATION:-10}          # seconds per measured wrk or pgbench run
 WARMUP=${BENCH_WARMUP:-60}              # at least this many seconds of warm-up load before each endpoint
-WARMUP_MAX=${BENCH_WARMUP_MAX:-300}     # at most this many (see warm_up: it stops once req/s has settled)
+WARMUP_MAX=${BENCH_WARMUP_MAX:-360}     # at most this many (see warm_up: it stops once the JIT and req/s have settled)
 COLD_RUNS=${BENCH_COLD_RUNS:-5}
 TUTORS=${BENCH_TUTORS:-2000} PARENTS=${BENCH_PARENTS:-20000} STUDENTS=${BENCH_STUDENTS:-25000}
 MESSAGES=${BENCH_MESSAGES:-1000000} SEED=${BENCH_SEED:-0.42}
@@ -150,14 +150,9 @@ wait_ready() { # seconds
 # user + system CPU of a process, in clock ticks, less what its JIT compiler threads used (their work is warm-up,
 # and on a loaded machine it stretches into the measured runs). The process total keeps the CPU of threads that
 # have exited (Quarkus's worker pool grows and shrinks), so this is total minus compiler threads, not a sum of threads.
-cpu_ticks() {
-  local t comm jit=0 f total
-  f=$(cat "/proc/$1/stat") || { echo 0; return; }
-  f=${f##*) }
-  # shellcheck disable=SC2086
-  set -- $f
-  total=$((${12} + ${13}))
-  for t in /proc/"$PID_FOR_CPU"/task/*; do
+jit_ticks() { # pid -> CPU ticks of its JIT compiler threads
+  local t comm f jit=0
+  for t in /proc/"$1"/task/*; do
     comm=$(cat "$t/comm" 2>/dev/null) || continue
     case $comm in C1\ Compiler*|C2\ Compiler*) ;; *) continue ;; esac
     f=$(cat "$t/stat" 2>/dev/null) || continue
@@ -166,7 +161,16 @@ cpu_ticks() {
     set -- $f
     jit=$((jit + ${12} + ${13}))
   done
-  echo $((total - jit))
+  echo "$jit"
+}
+cpu_ticks() {
+  local f total
+  f=$(cat "/proc/$1/stat") || { echo 0; return; }
+  f=${f##*) }
+  # shellcheck disable=SC2086
+  set -- $f
+  total=$((${12} + ${13}))
+  echo $((total - $(jit_ticks "$1")))
 }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 hwm_kb() { awk '/^VmHWM/ {print $2}' "/proc/$1/status"; }
@@ -322,22 +326,27 @@ percentiles_us() { # files... -> "p50 p95 p99" of the 3rd column (transaction ti
     print v[i50], v[i95], v[i99] }'
 }
 
-# Warm-up until the JIT has settled: 10-s windows of wrk at 4 connections until two windows in a row are within 5%
-# of each other (after at least WARMUP s, at most WARMUP_MAX s). On these 2 cores the C2 compiler is still busy
-# with the service's code for about two minutes of load, and req/s more than triples over that time (BENCHMARKS.md).
-warm_up() { # name
-  local ep=$1 t=0 prev=0 rps series=
+# Warm-up until the JIT has settled: 10-s windows of wrk at 4 connections until the JIT compiler threads used less
+# than 5% of a core in a window and req/s is within 5% of the window before (after at least WARMUP s, at most
+# WARMUP_MAX s). On these 2 cores C2 is busy with the service's code for minutes of load, taking CPU from the
+# service and PostgreSQL, and req/s more than triples over that time (BENCHMARKS.md).
+warm_up() { # name pid
+  local ep=$1 pid=$2 t=0 prev=0 rps series= j0 j1 jit_pct
   while :; do
+    j0=$(jit_ticks "$pid")
     run_wrk "$ep" 4 10 "$OUT/wrk-$ep-warmup.txt"
+    j1=$(jit_ticks "$pid")
+    jit_pct=$(( (j1 - j0) * 100 / $(getconf CLK_TCK) / 10 ))
     rps=$(grep '^BENCH ' "$OUT/wrk-$ep-warmup.txt" | sed 's/^BENCH //' | jq -r .rps)
-    t=$((t + 10)) series="$series ${rps%.*}"
-    if [ "$t" -ge "$WARMUP" ] && awk -v a="$rps" -v b="$prev" 'BEGIN { exit !(b > 0 && a >= b * 0.95 && a <= b * 1.05) }'; then
+    t=$((t + 10)) series="$series ${rps%.*} (JIT ${jit_pct}%)"
+    if [ "$t" -ge "$WARMUP" ] && [ "$jit_pct" -lt 5 ] \
+        && awk -v a="$rps" -v b="$prev" 'BEGIN { exit !(b > 0 && a >= b * 0.95 && a <= b * 1.05) }'; then
       break
     fi
     [ "$t" -lt "$WARMUP_MAX" ] || break
     prev=$rps
   done
-  log "$ep: warm-up ${t}s at 4 connections, req/s per 10-s window:$series"
+  log "$ep: warm-up ${t}s at 4 connections, req/s per 10-s window (JIT compiler's share of a core):$series"
   printf '%s\t%s\t%s\n' "$ep" "$t" "${series# }" >>"$OUT/warmup.tsv"
 }
 
@@ -355,9 +364,8 @@ if [ "$SKIP_LOAD" != 1 ]; then
   LOAD_DURING=$(cut -d' ' -f1-3 /proc/loadavg)
   : >"$OUT/warmup.tsv"
   for ep in $ENDPOINTS; do
-    warm_up "$ep"
+    warm_up "$ep" "$LOAD_PID"
     for c in $LEVELS; do
-      PID_FOR_CPU=$LOAD_PID
       cpu0=$(cpu_ticks "$LOAD_PID")
       run_wrk "$ep" "$c" "$DURATION" "$OUT/wrk-$ep-c$c.txt"
       cpu1=$(cpu_ticks "$LOAD_PID")
