@@ -58,7 +58,7 @@ envs=$(env | grep '^BENCH_' | sort | tr '\n' ' ' || true)
       echo "Each endpoint was first warmed up with wrk at 4 connections in 10-s windows until the JIT compiler threads used less than 5% of a core in a window and req/s was within 5% of the window before (req/s per window, and the JIT's share of a core):"
       echo
       while IFS=$'\t' read -r ep secs series; do
-        echo "- $ep: ${secs} s — $(echo "$series" | sed 's/ / → /g')"
+        echo "- $ep: ${secs} s — $(echo "$series" | sed 's/; */ → /g')"
       done <"$out/warmup.tsv"
       echo
     fi

@@ -338,7 +338,7 @@ warm_up() { # name pid
     j1=$(jit_ticks "$pid")
     jit_pct=$(( (j1 - j0) * 100 / $(getconf CLK_TCK) / 10 ))
     rps=$(grep '^BENCH ' "$OUT/wrk-$ep-warmup.txt" | sed 's/^BENCH //' | jq -r .rps)
-    t=$((t + 10)) series="$series ${rps%.*} (JIT ${jit_pct}%)"
+    t=$((t + 10)) series="$series; ${rps%.*} (JIT ${jit_pct}%)"
     if [ "$t" -ge "$WARMUP" ] && [ "$jit_pct" -lt 5 ] \
         && awk -v a="$rps" -v b="$prev" 'BEGIN { exit !(b > 0 && a >= b * 0.95 && a <= b * 1.05) }'; then
       break
@@ -346,8 +346,8 @@ warm_up() { # name pid
     [ "$t" -lt "$WARMUP_MAX" ] || break
     prev=$rps
   done
-  log "$ep: warm-up ${t}s at 4 connections, req/s per 10-s window (JIT compiler's share of a core):$series"
-  printf '%s\t%s\t%s\n' "$ep" "$t" "${series# }" >>"$OUT/warmup.tsv"
+  log "$ep: warm-up ${t}s at 4 connections, req/s per 10-s window (JIT compiler's share of a core): ${series#; }"
+  printf '%s\t%s\t%s\n' "$ep" "$t" "${series#; }" >>"$OUT/warmup.tsv"
 }
 
 RESULTS=$OUT/results.tsv
