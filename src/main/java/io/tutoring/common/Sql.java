@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -39,6 +40,8 @@ public class Sql {
 
     private final AgroalDataSource dataSource;
     private final LongAdder executed = new LongAdder();
+    /** Parsed statements by their text: every text is built from constants (no values), so the set stays small. */
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
     public Sql(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -93,11 +96,11 @@ public class Sql {
         }
 
         private <T> T run(Work<T> work) {
-            Parsed parsed = Parsed.of(sql);
+            Parsed statement = parsed.computeIfAbsent(sql, Parsed::of);
             try (Connection c = dataSource.getConnection();
-                 PreparedStatement ps = c.prepareStatement(parsed.sql)) {
-                for (int i = 0; i < parsed.names.size(); i++) {
-                    String name = parsed.names.get(i);
+                 PreparedStatement ps = c.prepareStatement(statement.sql)) {
+                for (int i = 0; i < statement.names.size(); i++) {
+                    String name = statement.names.get(i);
                     if (!params.containsKey(name)) {
                         throw new IllegalArgumentException("no value bound for :" + name + " in " + sql);
                     }
