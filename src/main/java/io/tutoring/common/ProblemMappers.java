@@ -6,6 +6,8 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.tutoring.common.failures.DomainException;
+import io.tutoring.common.failures.RateLimited;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -31,6 +33,27 @@ public class ProblemMappers {
         Response response = Problem.response(e.status(), e.title(), e.getMessage());
         if (e.retryAfterSeconds() != null) {
             return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+        }
+        return response;
+    }
+
+    /** The services' own failures: one status per kind, the message as the detail. */
+    @ServerExceptionMapper
+    public Response domain(DomainException e) {
+        Response response = switch (e.kind()) {
+            case NOT_FOUND -> Problem.response(404, "Not found", e.getMessage());
+            case NOT_ALLOWED -> Problem.response(403, "Forbidden", e.getMessage());
+            case CONFLICT -> Problem.response(409, "Conflict", e.getMessage());
+            case INVALID_INPUT -> Problem.response(400, "Bad request", e.getMessage(), e.fields().isEmpty() ? null
+                    : e.fields().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList());
+            case GONE -> Problem.response(410, "Gone", e.getMessage());
+            case RATE_LIMITED -> Problem.response(429, "Too many requests", e.getMessage());
+            case TOO_LARGE -> Problem.response(413, "Payload too large", e.getMessage());
+            case WRONG_KIND -> Problem.response(422, "Unprocessable content", e.getMessage());
+        };
+        if (e instanceof RateLimited limited) {
+            long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, seconds).build();
         }
         return response;
     }
