@@ -4,6 +4,7 @@ import io.tutoring.common.Sql;
 import io.tutoring.users.Role;
 import io.tutoring.users.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -18,16 +19,28 @@ import java.util.UUID;
 public class Links {
 
     /** How a link came to be or stopped being; stored in link_event.action. */
-    public enum Action { CREATED_BY_ADMIN, REMOVED_BY_ADMIN, CREATED_BY_INVITE, REMOVED_BY_PARENT, REMOVED_BY_STUDENT }
+    public enum Action {
+        CREATED_BY_ADMIN(true), REMOVED_BY_ADMIN(false), CREATED_BY_INVITE(true), REMOVED_BY_PARENT(false),
+        REMOVED_BY_STUDENT(false);
+
+        /** Whether the link exists after this action. */
+        public final boolean creates;
+
+        Action(boolean creates) {
+            this.creates = creates;
+        }
+    }
 
     private final EntityManager em;
     private final Sql sql;
     private final UserDirectory users;
+    private final Event<LinkChanged> changed;
 
-    public Links(EntityManager em, Sql sql, UserDirectory users) {
+    public Links(EntityManager em, Sql sql, UserDirectory users, Event<LinkChanged> changed) {
         this.em = em;
         this.sql = sql;
         this.users = users;
+        this.changed = changed;
     }
 
     /**
@@ -80,6 +93,7 @@ public class Links {
     }
 
     private void record(UUID parentId, UUID studentId, Action action, UUID actorId) {
+        changed.fire(new LinkChanged(parentId, studentId, action.creates, action, actorId));
         em.createNativeQuery("""
                         insert into link_event (id, parent_id, student_id, action, actor_id)
                         values (:id, :p, :s, :a, :actor)""")

@@ -13,6 +13,7 @@ import io.tutoring.links.Links;
 import io.tutoring.users.Caller;
 import io.tutoring.users.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -63,10 +64,12 @@ public class MessagingService {
     private final AttachmentService attachments;
     private final MessagingConfig config;
     private final Clock clock;
+    private final Event<MessageSent> sent;
+    private final Event<ThreadRead> read;
 
     public MessagingService(Sql sql, Links links, Enrollments enrollments, ThreadAccess access,
                             ThreadQueries queries, AttachmentService attachments, MessagingConfig config,
-                            Clock clock) {
+                            Clock clock, Event<MessageSent> sent, Event<ThreadRead> read) {
         this.sql = sql;
         this.links = links;
         this.enrollments = enrollments;
@@ -75,6 +78,8 @@ public class MessagingService {
         this.attachments = attachments;
         this.config = config;
         this.clock = clock;
+        this.sent = sent;
+        this.read = read;
     }
 
     /** Sends as the parent or as the tutor, decided by whether the caller is {@code tutorId}. */
@@ -107,6 +112,8 @@ public class MessagingService {
                 .bind("at", now)
                 .bind("attachment", attachment == null ? null : attachment.id)
                 .update();
+        sent.fire(new MessageSent(messageId, threadId, parentId, request.tutorId(), request.studentId(), role,
+                caller.id(), now));
         return new MessageView(messageId, threadId, parentId, request.tutorId(), request.studentId(), role, text,
                 attachment == null ? null : attachment.view(), now, null);
     }
@@ -164,11 +171,16 @@ public class MessagingService {
             throw new IllegalStateException("admins read through AdminService, which stamps nothing");
         }
         SenderRole reader = grant.side() == ThreadAccess.Side.TUTOR ? SenderRole.TUTOR : SenderRole.PARENT;
-        sql.query(MARK_READ)
-                .bind("now", Time.now(clock))
+        Instant now = Time.now(clock);
+        int stamped = sql.query(MARK_READ)
+                .bind("now", now)
                 .bind("thread", threadId)
                 .bind("other", reader.other())
                 .update();
+        if (stamped > 0) {
+            ThreadRef t = grant.thread();
+            read.fire(new ThreadRead(threadId, t.parentId(), t.tutorId(), t.studentId(), reader, now, stamped));
+        }
         return page(grant.thread(), cursor, limit);
     }
 
