@@ -1,5 +1,6 @@
 package io.tutoring.messaging;
 
+import io.tutoring.common.ApiDocs;
 import io.tutoring.common.Ids;
 import io.tutoring.common.Page;
 import io.tutoring.common.PageLimits;
@@ -12,7 +13,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = ApiDocs.MESSAGING)
+@SecurityRequirement(name = ApiDocs.BEARER, scopes = {Role.PARENT_NAME, Role.TUTOR_NAME})
 @Path("/api/parent/threads")
 @RolesAllowed({Role.PARENT_NAME, Role.TUTOR_NAME})
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,6 +45,34 @@ public class ThreadsResource {
      * sees their tutor inbox and a parent their own threads. Filters: {@code studentId}, {@code unread=true}, and
      * for tutors {@code pinned=true|false} and {@code snoozed=true} (the snoozed threads instead of the inbox).
      */
+    @Operation(summary = "List the caller's threads", description = """
+            The caller's threads, newest activity first (a tutor's pinned threads first), each with the parent, \
+            tutor and student, the last message and the number of the other side's messages the caller has not \
+            opened; tutors also see `pinned` and `snoozedUntil`. A tutor's snoozed threads stay out of the list \
+            until the snooze ends or the parent writes. Following `nextCursor` never repeats or skips a thread, \
+            even while messages arrive.
+
+            Who may call: a parent or a tutor (their own threads only).""")
+    @Parameter(name = "as", in = ParameterIn.QUERY, description = "`PARENT` or `TUTOR`: the side to list for "
+            + "someone who holds both roles (default: the tutor inbox)")
+    @Parameter(name = "studentId", in = ParameterIn.QUERY, description = "Only the threads about this student")
+    @Parameter(name = "unread", in = ParameterIn.QUERY, description = "`true`: only threads with unread messages")
+    @Parameter(name = "pinned", in = ParameterIn.QUERY, description = "Tutors: `true` only pinned threads, "
+            + "`false` only the others")
+    @Parameter(name = "snoozed", in = ParameterIn.QUERY, description = "Tutors: `true` lists the snoozed "
+            + "threads instead of the inbox")
+    @APIResponse(responseCode = "200", description = "A page of threads", content = @Content(
+            schema = @Schema(ref = "PageThreadView"), examples = @ExampleObject(name = "threads", value = """
+                    {"items": [{"threadId": "1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d",
+                                "parent": {"id": "3f8a2c1e-5b7d-4e9a-8c6f-1d2e3f4a5b6c", "name": "Alice Parent"},
+                                "tutor": {"id": "9b1c2d3e-4f5a-4b7c-8d9e-0f1a2b3c4d5e", "name": "Bob Tutor"},
+                                "student": {"id": "7e6d5c4b-3a29-4817-9605-f4e3d2c1b0a9", "name": "Carol"},
+                                "lastMessage": {"id": "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a", "role": "PARENT",
+                                                "message": "Hello, how is Carol getting on with fractions?",
+                                                "createdAt": "2026-03-02T15:58:40.117Z"},
+                                "unreadCount": 1, "pinned": false}],
+                     "nextCursor": null}""")))
+    @APIResponse(responseCode = "403", description = "`as` names a side whose role the account does not hold")
     @GET
     public Page<ThreadView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
                                  @QueryParam("as") String as, @QueryParam("studentId") String studentId,
@@ -44,6 +84,16 @@ public class ThreadsResource {
         return messaging.threads(currentUser.get(), side(as), filter, cursor, limits.resolve(limit));
     }
 
+    @Operation(summary = "Open a thread", description = """
+            A page of the thread's messages, newest first, each with `readAt`; `nextCursor` (passed as `before`) \
+            loads older ones. Opening the thread stamps the other side's unread messages read, in the same request.
+
+            Who may call: the thread's tutor, or its parent while linked to the student. Admins read threads through \
+            `/api/admin/threads/{threadId}/messages`, which never stamps anything.""")
+    @APIResponse(responseCode = "200", description = "A page of messages, newest first")
+    @APIResponse(responseCode = "403", description = "The parent's link to the student was removed: the thread "
+            + "is closed to them")
+    @APIResponse(responseCode = "404", description = "No thread with this id that the caller can read")
     @GET
     @Path("/{threadId}/messages")
     public Page<MessageView> messages(@PathParam("threadId") String threadId, @QueryParam("limit") String limit,
