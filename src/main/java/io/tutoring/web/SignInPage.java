@@ -3,6 +3,7 @@ package io.tutoring.web;
 import io.quarkus.oidc.OidcConfigurationMetadata;
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.security.Authenticated;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,8 +28,13 @@ import java.net.URI;
 @Path("/")
 public class SignInPage {
 
+    private static final String SESSION_COOKIE = "q_session";
+
     private final Viewer viewer;
     private final OidcSession session;
+
+    @Inject
+    RoutingContext routing;
 
     @Inject
     OidcConfigurationMetadata provider;
@@ -58,6 +64,14 @@ public class SignInPage {
         }
         String idToken = session.getIdToken() == null ? null : session.getIdToken().getRawToken();
         session.logout().await().indefinitely();
+        // A large session (Keycloak's tokens) is split into q_session_chunk_N cookies; expire every one of them, or a
+        // stale chunk makes the next request a failed sign-in instead of a signed-out one.
+        for (String name : routing.request().cookies().stream().map(io.vertx.core.http.Cookie::getName).toList()) {
+            if (name.startsWith(SESSION_COOKIE)) {
+                routing.response().addCookie(io.vertx.core.http.Cookie.cookie(name, "").setPath("/").setMaxAge(0)
+                        .setHttpOnly(true).setSameSite(io.vertx.core.http.CookieSameSite.LAX));
+            }
+        }
         String endSession = provider == null ? null : provider.getEndSessionUri();
         if (endSession == null || idToken == null) {
             return Response.seeOther(URI.create("/")).build();

@@ -1,9 +1,10 @@
 package io.tutoring.web;
 
-import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.tutoring.users.CurrentUser;
 import io.tutoring.users.Role;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -21,10 +22,18 @@ import java.util.Set;
 public class Viewer {
 
     private final CurrentIdentityAssociation association;
+    private final RoutingContext routing;
     private SecurityIdentity identity;
 
-    public Viewer(CurrentIdentityAssociation association) {
+    public Viewer(CurrentIdentityAssociation association, RoutingContext routing) {
         this.association = association;
+        this.routing = routing;
+    }
+
+    /** True on the page at {@code section} or below it, for {@code aria-current} in the menu. */
+    public boolean at(String section) {
+        String path = routing.normalizedPath();
+        return path.equals(section) || path.startsWith(section + "/");
     }
 
     private SecurityIdentity identity() {
@@ -39,15 +48,7 @@ public class Viewer {
     }
 
     public Set<Role> roles() {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (isSignedIn()) {
-            for (Role role : Role.values()) {
-                if (identity().hasRole(role.name())) {
-                    roles.add(role);
-                }
-            }
-        }
-        return roles;
+        return isSignedIn() ? CurrentUser.rolesOf(identity()) : EnumSet.noneOf(Role.class);
     }
 
     public boolean has(String role) {
@@ -61,10 +62,9 @@ public class Viewer {
         }
         if (identity().getPrincipal() instanceof JsonWebToken jwt) {
             for (String claim : new String[] {"name", "preferred_username", "email"}) {
-                Object value = jwt instanceof OidcJwtCallerPrincipal oidc ? oidc.getClaims().getClaimValue(claim)
-                        : jwt.getClaim(claim);
-                if (value != null && !value.toString().isBlank()) {
-                    return value instanceof jakarta.json.JsonString s ? s.getString() : value.toString();
+                String value = CurrentUser.claim(jwt, claim);
+                if (value != null && !value.isBlank()) {
+                    return value;
                 }
             }
         }

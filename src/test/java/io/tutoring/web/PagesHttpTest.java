@@ -103,10 +103,13 @@ class PagesHttpTest {
                 .header("HX-Current-URL", "http://localhost/messages?unread=true").get("/messages")
                 .then().statusCode(401)
                 .header("HX-Redirect", "/signin?next=%2Fmessages%3Funread%3Dtrue");
-        // Never back to another site after signing in.
+        // Only the path of the page counts, and never one that leaves the site after signing in.
         RestAssured.given().redirects().follow(false).header("HX-Request", "true")
-                .header("HX-Current-URL", "//evil.example/x").get("/messages").then().statusCode(401)
-                .header("HX-Redirect", "/signin");
+                .header("HX-Current-URL", "https://evil.example/family").get("/messages").then().statusCode(401)
+                .header("HX-Redirect", "/signin?next=%2Ffamily");
+        RestAssured.given().redirects().follow(false).header("HX-Request", "true")
+                .header("HX-Current-URL", "https://evil.example//evil.example/x").get("/messages").then()
+                .statusCode(401).header("HX-Redirect", "/signin");
     }
 
     @Test
