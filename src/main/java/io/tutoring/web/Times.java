@@ -52,16 +52,21 @@ public class Times {
 
     /** A {@code <time>} element: the instant in ISO-8601 UTC for machines, the reader's local time for people. */
     public RawString tag(Instant instant) {
-        if (instant == null) {
-            return new RawString("");
-        }
-        return new RawString("<time datetime=\"" + DateTimeFormatter.ISO_INSTANT.format(instant) + "\">"
-                + text(instant) + "</time>");
+        return tag(instant, zone());
     }
 
     /** The instant as the reader reads it, e.g. {@code 1 Mar 2025, 09:30}. */
     public String text(Instant instant) {
         return SHOWN.format(instant.atZone(zone()));
+    }
+
+    /** The {@code <time>} element of an instant read in a zone (only digits, letters and punctuation: safe HTML). */
+    static RawString tag(Instant instant, ZoneId zone) {
+        if (instant == null) {
+            return new RawString("");
+        }
+        return new RawString("<time datetime=\"" + DateTimeFormatter.ISO_INSTANT.format(instant) + "\">"
+                + SHOWN.format(instant.atZone(zone)) + "</time>");
     }
 
     private Optional<ZoneId> preferred() {

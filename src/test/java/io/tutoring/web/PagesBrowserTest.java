@@ -37,6 +37,9 @@ class PagesBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions()
                 .setName("Sign in").setExact(true)).first()).isVisible();
         assertThat(page).hasTitle("Family messages");
+        // The page script told the server the reader's time zone (the browser runs in Europe/London).
+        assertEquals("Europe%2FLondon", context.cookies(url("/")).stream().filter(c -> c.name.equals("tz"))
+                .findFirst().orElseThrow().value);
         screenshot("home");
         assertAccessible();
 
