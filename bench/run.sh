@@ -133,7 +133,7 @@ start_app() {
     export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT
     # Offline token check: the issuer's public key instead of discovery at an auth server.
     export QUARKUS_OIDC_AUTH_SERVER_URL= OIDC_AUTH_SERVER_URL=
-    export QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY QUARKUS_OIDC_TOKEN_ISSUER=$ISSUER
+    export QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY QUARKUS_OIDC_TOKEN_ISSUER=$ISSUER QUARKUS_OIDC_APPLICATION_TYPE=service
     # shellcheck disable=SC2086
     exec "$java" $JVM_OPTS "$@" -jar quarkus-run.jar
   ) >"$logfile" 2>&1 &

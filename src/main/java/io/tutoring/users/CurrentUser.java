@@ -27,12 +27,7 @@ public class CurrentUser {
             if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
                 throw new UnauthorizedException();
             }
-            Set<Role> roles = EnumSet.noneOf(Role.class);
-            for (Role role : Role.values()) {
-                if (identity.hasRole(role.name())) {
-                    roles.add(role);
-                }
-            }
+            Set<Role> roles = rolesOf(identity);
             String subject = jwt.getSubject();
             if (subject == null || subject.isBlank()) {
                 throw new UnauthorizedException();
@@ -44,7 +39,19 @@ public class CurrentUser {
         return caller;
     }
 
-    private static String claim(JsonWebToken jwt, String name) {
+    /** The roles of this service that the identity holds (from the configured roles claim). */
+    public static Set<Role> rolesOf(SecurityIdentity identity) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role role : Role.values()) {
+            if (identity.hasRole(role.name())) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    /** A string claim of the token, or null. */
+    public static String claim(JsonWebToken jwt, String name) {
         // Read from the parsed claims where the OIDC extension keeps them: JsonWebToken.getClaim throws and catches an
         // exception for every claim the MicroProfile Claims enum does not list ("name"), a stack trace per request.
         Object value = jwt instanceof OidcJwtCallerPrincipal oidc ? oidc.getClaims().getClaimValue(name)
