@@ -83,7 +83,7 @@ if [ "${SMOKE_REBUILD_BASE:-0}" = 1 ] || ! podman image exists "$DEBIAN_IMAGE"; 
     mv "$rootfs.tmp" "$rootfs"
   fi
   log "importing $rootfs as $DEBIAN_IMAGE"
-  tar -C "$rootfs" -c . | podman import - "$DEBIAN_IMAGE" >/dev/null
+  tar -C "$rootfs" -c . | podman import --quiet - "$DEBIAN_IMAGE" >/dev/null
   podman rmi -f "$JRE_IMAGE" >/dev/null 2>&1 || true
 fi
 if ! podman image exists "$JRE_IMAGE"; then
@@ -116,8 +116,10 @@ else
   dev/keycloak.sh start >/dev/null
 fi
 log "starting s3proxy (in memory) on 127.0.0.1:$S3_PORT"
-./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/test-classpath.txt" \
-  >"$OUT/classpath.log" 2>&1 || { tail -20 "$OUT/classpath.log"; die "test class path"; }
+if [ ! -s "$OUT/test-classpath.txt" ] || [ pom.xml -nt "$OUT/test-classpath.txt" ]; then
+  ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/test-classpath.txt" \
+    >"$OUT/classpath.log" 2>&1 || { tail -20 "$OUT/classpath.log"; die "test class path"; }
+fi
 cat >"$OUT/s3proxy.properties" <<EOF
 s3proxy.endpoint=http://127.0.0.1:$S3_PORT
 s3proxy.authorization=aws-v2-or-v4
