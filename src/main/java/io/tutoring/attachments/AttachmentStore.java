@@ -135,6 +135,14 @@ public class AttachmentStore {
         }
     }
 
+    /**
+     * Checks that the bucket answers with a {@code HeadBucket} (the cheapest authenticated request), giving up
+     * after {@code timeout} including the SDK's retries; throws what S3 or the connection answered otherwise.
+     */
+    public void checkBucket(Duration timeout) {
+        s3.headBucket(r -> r.bucket(config.bucket()).overrideConfiguration(o -> o.apiCallTimeout(timeout)));
+    }
+
     /** Creates the bucket unless it exists. */
     public boolean createBucketIfMissing() {
         try {

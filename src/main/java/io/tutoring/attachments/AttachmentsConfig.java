@@ -34,6 +34,10 @@ public interface AttachmentsConfig {
     @WithDefault("false")
     boolean createBucket();
 
+    /** How long the readiness check's {@code HeadBucket} may take before S3 counts as down. */
+    @WithDefault("2S")
+    Duration readinessTimeout();
+
     Cleanup cleanup();
 
     interface Cleanup {
