@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Plain JDBC for the statements of the busiest requests (thread lists, opening a thread, sending), whose rows are
@@ -39,7 +38,6 @@ public class Sql {
     }
 
     private final AgroalDataSource dataSource;
-    private final LongAdder executed = new LongAdder();
     /** Parsed statements by their text: every text is built from constants (no values), so the set stays small. */
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
@@ -49,11 +47,6 @@ public class Sql {
 
     public Statement query(String sql) {
         return new Statement(sql);
-    }
-
-    /** How many statements this class has run since start (the tests hold requests to a statement budget). */
-    public long executed() {
-        return executed.sum();
     }
 
     /** One statement and its parameters. */
@@ -97,16 +90,16 @@ public class Sql {
 
         private <T> T run(Work<T> work) {
             Parsed statement = parsed.computeIfAbsent(sql, Parsed::of);
+            for (String name : statement.names) {
+                if (!params.containsKey(name)) {
+                    throw new IllegalArgumentException("no value bound for :" + name + " in " + sql);
+                }
+            }
             try (Connection c = dataSource.getConnection();
                  PreparedStatement ps = c.prepareStatement(statement.sql)) {
                 for (int i = 0; i < statement.names.size(); i++) {
-                    String name = statement.names.get(i);
-                    if (!params.containsKey(name)) {
-                        throw new IllegalArgumentException("no value bound for :" + name + " in " + sql);
-                    }
-                    ps.setObject(i + 1, jdbcValue(params.get(name)));
+                    ps.setObject(i + 1, jdbcValue(params.get(statement.names.get(i))));
                 }
-                executed.increment();
                 return work.run(ps);
             } catch (SQLException e) {
                 throw new DataAccessException(e);
