@@ -1,5 +1,6 @@
 package io.tutoring.invites;
 
+import io.tutoring.common.Cursor;
 import io.tutoring.common.Ids;
 import io.tutoring.common.Page;
 import io.tutoring.common.PageLimits;
@@ -57,7 +58,8 @@ public class ParentInvitesResource {
     @GET
     public Page<InviteViews.StudentInviteView> list(@QueryParam("cursor") String cursor,
                                                     @QueryParam("limit") String limit) {
-        return studentInvites.outgoing(currentUser.get(), cursor, limits.resolve(limit));
+        int size = limits.resolve(limit);
+        return studentInvites.outgoing(currentUser.get(), Cursor.decode(cursor, "cursor"), size);
     }
 
     @DELETE

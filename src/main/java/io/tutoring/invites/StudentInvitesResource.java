@@ -1,5 +1,6 @@
 package io.tutoring.invites;
 
+import io.tutoring.common.Cursor;
 import io.tutoring.common.Ids;
 import io.tutoring.common.Page;
 import io.tutoring.common.PageLimits;
@@ -40,7 +41,9 @@ public class StudentInvitesResource {
     @GET
     public Page<InviteViews.IncomingInvite> pending(@QueryParam("cursor") String cursor,
                                                    @QueryParam("limit") String limit) {
-        return invites.incoming(currentUser.get(), addresses.invitee(jwt), cursor, limits.resolve(limit));
+        InviteeAddress address = addresses.invitee(jwt);
+        int size = limits.resolve(limit);
+        return invites.incoming(currentUser.get(), address, Cursor.decode(cursor, "cursor"), size);
     }
 
     @POST

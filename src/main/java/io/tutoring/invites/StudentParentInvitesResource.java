@@ -1,5 +1,6 @@
 package io.tutoring.invites;
 
+import io.tutoring.common.Cursor;
 import io.tutoring.common.Ids;
 import io.tutoring.common.Page;
 import io.tutoring.common.PageLimits;
@@ -51,7 +52,8 @@ public class StudentParentInvitesResource {
     @GET
     public Page<InviteViews.ParentInviteView> list(@QueryParam("cursor") String cursor,
                                                    @QueryParam("limit") String limit) {
-        return invites.outgoing(currentUser.get(), cursor, limits.resolve(limit));
+        int size = limits.resolve(limit);
+        return invites.outgoing(currentUser.get(), Cursor.decode(cursor, "cursor"), size);
     }
 
     @DELETE
