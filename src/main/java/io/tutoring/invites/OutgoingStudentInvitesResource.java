@@ -25,12 +25,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** A parent's invites to students, and accepting a student's magic link. */
+/**
+ * A parent's invites to students (student invites), as the parent who sent them sees them; and, sharing this path,
+ * accepting a parent invite: a student's magic link.
+ */
 @Path("/api/parent/invites")
 @RolesAllowed(Role.PARENT_NAME)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public class ParentInvitesResource {
+public class OutgoingStudentInvitesResource {
 
     public record InviteStudent(@Email @Size(max = 320) String studentEmail, @Size(max = 40) String studentPhone) {
     }
@@ -40,8 +43,8 @@ public class ParentInvitesResource {
     private final CurrentUser currentUser;
     private final PageLimits limits;
 
-    public ParentInvitesResource(StudentInviteService studentInvites, ParentInviteService parentInvites,
-                                 CurrentUser currentUser, PageLimits limits) {
+    public OutgoingStudentInvitesResource(StudentInviteService studentInvites, ParentInviteService parentInvites,
+                                          CurrentUser currentUser, PageLimits limits) {
         this.studentInvites = studentInvites;
         this.parentInvites = parentInvites;
         this.currentUser = currentUser;
@@ -69,7 +72,7 @@ public class ParentInvitesResource {
         return Response.noContent().build();
     }
 
-    /** Accepts a student's magic link: uses up the token and links the caller to the student. */
+    /** Accepts a parent invite (a student's magic link): uses up the token and links the caller to the student. */
     @POST
     @Path("/accept")
     public LinkView accept(@NotNull(message = "a JSON body is required") @Valid InviteViews.TokenRequest request,

@@ -17,11 +17,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Invites from parents as the invited student sees them: matched by the email and phone of the student's token. */
+/**
+ * Student invites as the invited student sees them (from parents): matched by the email and phone of the student's
+ * token.
+ */
 @Path("/api/student/invites")
 @RolesAllowed(Role.STUDENT_NAME)
 @Produces(MediaType.APPLICATION_JSON)
-public class StudentInvitesResource {
+public class IncomingStudentInvitesResource {
 
     private final StudentInviteService invites;
     private final InviteAddresses addresses;
@@ -29,8 +32,8 @@ public class StudentInvitesResource {
     private final JsonWebToken jwt;
     private final PageLimits limits;
 
-    public StudentInvitesResource(StudentInviteService invites, InviteAddresses addresses, CurrentUser currentUser,
-                                  JsonWebToken jwt, PageLimits limits) {
+    public IncomingStudentInvitesResource(StudentInviteService invites, InviteAddresses addresses,
+                                          CurrentUser currentUser, JsonWebToken jwt, PageLimits limits) {
         this.invites = invites;
         this.addresses = addresses;
         this.currentUser = currentUser;

@@ -23,12 +23,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** A student's invites to parents: each is a magic link sent by email. */
+/** A student's invites to parents (parent invites), as the student who sent them sees them: magic links by email. */
 @Path("/api/student/parent-invites")
 @RolesAllowed(Role.STUDENT_NAME)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public class StudentParentInvitesResource {
+public class OutgoingParentInvitesResource {
 
     public record InviteParent(@NotBlank @Email @Size(max = 320) String parentEmail) {
     }
@@ -37,7 +37,7 @@ public class StudentParentInvitesResource {
     private final CurrentUser currentUser;
     private final PageLimits limits;
 
-    public StudentParentInvitesResource(ParentInviteService invites, CurrentUser currentUser, PageLimits limits) {
+    public OutgoingParentInvitesResource(ParentInviteService invites, CurrentUser currentUser, PageLimits limits) {
         this.invites = invites;
         this.currentUser = currentUser;
         this.limits = limits;

@@ -12,18 +12,18 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * What the invite page shows before sign-in. A POST, so the token travels in the body and never in a URL, a log
- * line or a Referer. Reading it never uses up the token.
+ * What the page of a parent invite's magic link shows before sign-in. A POST, so the token travels in the body and
+ * never in a URL, a log line or a Referer. Reading it never uses up the token.
  */
 @Path("/api/invites/preview")
 @PermitAll
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public class InvitePreviewResource {
+public class ParentInvitePreviewResource {
 
     private final ParentInviteService invites;
 
-    public InvitePreviewResource(ParentInviteService invites) {
+    public ParentInvitePreviewResource(ParentInviteService invites) {
         this.invites = invites;
     }
 
