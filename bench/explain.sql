@@ -1,4 +1,4 @@
--- EXPLAIN (ANALYZE, BUFFERS) of the inbox statements, as the service sends them (ThreadQueries, MessagingService),
+-- EXPLAIN (ANALYZE, BUFFERS) of the inbox statements, as the service sends them (ThreadQueries),
 -- against a schema filled by bench/generate.sql:
 --
 --   psql -h 127.0.0.1 -U postgres -d test -v schema=bench_inbox -f bench/explain.sql
@@ -19,11 +19,12 @@ select least(1500, :tutor_threads * 6 / 10) as depth \gset
 \endif
 select now() as snap \gset
 
--- Every list statement is :head_<side> (the row's columns) + the keys subquery + :tail (the joins by primary key).
-\set columns 'select t.id, t.parent_id, p.name, t.tutor_id, tu.name, t.student_id, s.name, m.id, m.sender_role, m.body, m.created_at, m.read_at, (select count(*) from message u where u.thread_id = t.id and u.read_at is null and u.sender_role = '
-\set head_tutor :columns '''PARENT'') as unread, t.pinned, case when t.snoozed_until > now() then t.snoozed_until end, k.at from (select * from ('
-\set head_parent :columns '''TUTOR'') as unread, t.pinned, case when t.snoozed_until > now() then t.snoozed_until end, k.at from (select * from ('
-\set tail ') k order by k.pinned desc, k.at desc, k.id desc limit 21) k join thread t on t.id = k.id join app_user p on p.id = t.parent_id join app_user tu on tu.id = t.tutor_id join app_user s on s.id = t.student_id left join message m on m.id = t.last_message_id order by k.pinned desc, k.at desc, k.id desc'
+-- Every list statement is :head_<side> (the row's columns, ThreadQueries.ROW) + the keys subquery (KEYS, and on later
+-- pages MOVED_KEYS) + :tail (PAGE's cut and the joins by primary key), with the values the service binds.
+\set columns 'select t.id as thread_id, t.parent_id, p.name as parent_name, t.tutor_id, tu.name as tutor_name, t.student_id, s.name as student_name, m.id as last_id, m.sender_role as last_role, m.body as last_body, m.created_at as last_created_at, m.read_at as last_read_at, a.id as attachment_id, a.file_name, a.content_type, a.size, (select count(*) from message u where u.thread_id = t.id and u.read_at is null and u.sender_role = '
+\set head_tutor :columns '''PARENT'') as unread, t.pinned, case when t.snoozed_until > now() then t.snoozed_until end as snoozed_until, k.at as activity_at from (select * from ('
+\set head_parent :columns '''TUTOR'') as unread, t.pinned, case when t.snoozed_until > now() then t.snoozed_until end as snoozed_until, k.at as activity_at from (select * from ('
+\set tail ') k order by k.pinned desc, k.at desc, k.id desc limit 21) k join thread t on t.id = k.id join app_user p on p.id = t.parent_id join app_user tu on tu.id = t.tutor_id join app_user s on s.id = t.student_id left join message m on m.id = t.last_message_id left join attachment a on a.id = m.attachment_id order by k.pinned desc, k.at desc, k.id desc'
 \echo tutor :tutor with :tutor_threads threads; snapshot :snap
 
 \echo
@@ -100,7 +101,11 @@ explain (analyze, buffers, costs off)
 update message set read_at = now()
  where thread_id = :'thread' and sender_role = 'PARENT' and read_at is null;
 \echo
-\echo === 7. ... and its first page of messages (limit 50: 51 rows fetched)
+\echo === 7. ... and its first page of messages with their attachments (limit 50: 51 rows fetched)
 explain (analyze, buffers, costs off)
-select * from message where thread_id = :'thread' order by created_at desc, id desc limit 51;
+select m.id, m.sender_role, m.body, m.created_at, m.read_at,
+       a.id as attachment_id, a.file_name, a.content_type, a.size
+  from message m left join attachment a on a.id = m.attachment_id
+ where m.thread_id = :'thread'
+ order by m.created_at desc, m.id desc limit 51;
 rollback;

@@ -1,10 +1,11 @@
 package io.tutoring.admin;
 
 import io.tutoring.common.ApiDocs;
-import io.tutoring.common.ApiException;
+import io.tutoring.common.Cursor;
 import io.tutoring.common.Ids;
 import io.tutoring.common.Page;
 import io.tutoring.common.PageLimits;
+import io.tutoring.common.failures.NotFound;
 import io.tutoring.enrollments.Enrollments;
 import io.tutoring.links.Links;
 import io.tutoring.messaging.MessageView;
@@ -131,7 +132,7 @@ public class AdminResource {
     @Path("/enrollments/{studentId}/{tutorId}")
     public Response endEnrollment(@PathParam("studentId") String studentId, @PathParam("tutorId") String tutorId) {
         if (!enrollments.end(Ids.parse(studentId, "studentId"), Ids.parse(tutorId, "tutorId"))) {
-            throw ApiException.notFound("No such enrollment");
+            throw new NotFound("No such enrollment");
         }
         return Response.noContent().build();
     }
@@ -166,7 +167,7 @@ public class AdminResource {
     public Response unlink(@PathParam("parentId") String parentId, @PathParam("studentId") String studentId) {
         if (!links.unlink(Ids.parse(parentId, "parentId"), Ids.parse(studentId, "studentId"),
                 Links.Action.REMOVED_BY_ADMIN, currentUser.get().id())) {
-            throw ApiException.notFound("No such link");
+            throw new NotFound("No such link");
         }
         return Response.noContent().build();
     }
@@ -185,8 +186,11 @@ public class AdminResource {
     public Page<ThreadView> threads(@QueryParam("parentId") String parentId, @QueryParam("tutorId") String tutorId,
                                     @QueryParam("studentId") String studentId, @QueryParam("cursor") String cursor,
                                     @QueryParam("limit") String limit) {
-        return admin.threads(Ids.parseOptional(parentId, "parentId"), Ids.parseOptional(tutorId, "tutorId"),
-                Ids.parseOptional(studentId, "studentId"), cursor, limits.resolve(limit));
+        UUID parent = Ids.parseOptional(parentId, "parentId");
+        UUID tutor = Ids.parseOptional(tutorId, "tutorId");
+        UUID student = Ids.parseOptional(studentId, "studentId");
+        int size = limits.resolve(limit);
+        return admin.threads(parent, tutor, student, Cursor.decode(cursor, "cursor"), size);
     }
 
     @Operation(summary = "Read any thread", description = """
@@ -200,7 +204,9 @@ public class AdminResource {
     @Path("/threads/{threadId}/messages")
     public Page<MessageView> read(@PathParam("threadId") String threadId, @QueryParam("before") String before,
                                   @QueryParam("limit") String limit) {
-        return admin.read(currentUser.get(), Ids.parse(threadId, "threadId"), before, limits.resolve(limit));
+        UUID thread = Ids.parse(threadId, "threadId");
+        int size = limits.resolve(limit);
+        return admin.read(currentUser.get(), thread, Cursor.decode(before, "before"), size);
     }
 
     @Operation(summary = "The audit of admin reads", description = """
@@ -214,6 +220,8 @@ public class AdminResource {
     public Page<AdminService.AuditEntry> audit(@QueryParam("threadId") String threadId,
                                                @QueryParam("cursor") String cursor,
                                                @QueryParam("limit") String limit) {
-        return admin.audit(Ids.parseOptional(threadId, "threadId"), cursor, limits.resolve(limit));
+        UUID thread = Ids.parseOptional(threadId, "threadId");
+        int size = limits.resolve(limit);
+        return admin.audit(thread, Cursor.decode(cursor, "cursor"), size);
     }
 }

@@ -19,7 +19,7 @@ import java.util.UUID;
 public class Attachment extends PanacheEntityBase {
 
     /** The path clients use for an attachment; {@code attachmentUrl} is this path with the id. */
-    public static final String PATH = "/api/attachments/";
+    public static final String PATH = MessageView.AttachmentView.PATH;
 
     @Id
     public UUID id;
@@ -51,17 +51,25 @@ public class Attachment extends PanacheEntityBase {
         return PATH + id;
     }
 
-    /** Where the bytes are while the upload is pending: the only key a presigned upload URL is issued for. */
     public String uploadKey() {
+        return uploadKey(id);
+    }
+
+    public String storedKey() {
+        return storedKey(id);
+    }
+
+    public MessageView.AttachmentView view() {
+        return MessageView.AttachmentView.of(id, fileName, contentType, size);
+    }
+
+    /** Where the bytes are while the upload is pending: the only key a presigned upload URL is issued for. */
+    static String uploadKey(UUID id) {
         return "uploads/" + id;
     }
 
     /** Where the checked bytes live once attached; no upload URL is ever issued for this key. */
-    public String storedKey() {
+    static String storedKey(UUID id) {
         return "attachments/" + id;
-    }
-
-    public MessageView.AttachmentView view() {
-        return new MessageView.AttachmentView(url(), fileName, contentType, size);
     }
 }

@@ -5,7 +5,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.tutoring.common.Time;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -31,13 +30,13 @@ public class AttachmentCleanup {
 
     private static final Logger LOG = Logger.getLogger(AttachmentCleanup.class);
 
-    private final EntityManager em;
+    private final AttachmentQueries queries;
     private final AttachmentStore store;
     private final AttachmentsConfig config;
     private final Clock clock;
 
-    public AttachmentCleanup(EntityManager em, AttachmentStore store, AttachmentsConfig config, Clock clock) {
-        this.em = em;
+    public AttachmentCleanup(AttachmentQueries queries, AttachmentStore store, AttachmentsConfig config, Clock clock) {
+        this.queries = queries;
         this.store = store;
         this.config = config;
         this.clock = clock;
@@ -77,27 +76,17 @@ public class AttachmentCleanup {
 
     @Transactional
     int deleteBatch(Instant cutoff) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("""
-                        select id from attachment
-                         where attached_at is null and created_at < :cutoff
-                         order by created_at limit :batch
-                         for update skip locked""")
-                .setParameter("cutoff", cutoff)
-                .setParameter("batch", BATCH)
-                .getResultList();
+        List<UUID> ids = queries.claimUnattached(cutoff, BATCH);
         if (ids.isEmpty()) {
             return 0;
         }
         List<String> keys = new ArrayList<>(ids.size() * 2);
         for (UUID id : ids) {
-            Attachment a = new Attachment();
-            a.id = id;
-            keys.add(a.uploadKey());
-            keys.add(a.storedKey());
+            keys.add(Attachment.uploadKey(id));
+            keys.add(Attachment.storedKey(id));
         }
         store.delete(keys);
-        em.createNativeQuery("delete from attachment where id in (:ids)").setParameter("ids", ids).executeUpdate();
+        queries.delete(ids);
         return ids.size();
     }
 }

@@ -1,12 +1,16 @@
 package io.tutoring.attachments;
 
 import io.tutoring.admin.AdminAudit;
-import io.tutoring.common.ApiException;
+import io.tutoring.admin.AdminAuditLog;
 import io.tutoring.common.Time;
+import io.tutoring.common.failures.Conflict;
+import io.tutoring.common.failures.InvalidInput;
+import io.tutoring.common.failures.NotFound;
+import io.tutoring.common.failures.TooLarge;
+import io.tutoring.messaging.AttachmentClaims;
 import io.tutoring.messaging.ThreadAccess;
 import io.tutoring.users.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -15,7 +19,6 @@ import jakarta.transaction.Transactional;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,22 +28,25 @@ import java.util.regex.Pattern;
  * never pass through the service; S3 is reached through {@link AttachmentStore}.
  */
 @ApplicationScoped
-public class AttachmentService {
+public class AttachmentService implements AttachmentClaims {
 
     private static final Pattern URL = Pattern.compile(Pattern.quote(Attachment.PATH) + "([0-9a-fA-F-]{36})");
 
-    private final EntityManager em;
+    private final AttachmentQueries queries;
     private final AttachmentStore store;
     private final ThreadAccess access;
+    private final AdminAuditLog auditLog;
     private final AttachmentsConfig config;
     private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
 
-    public AttachmentService(EntityManager em, AttachmentStore store, ThreadAccess access, AttachmentsConfig config,
+    public AttachmentService(AttachmentQueries queries, AttachmentStore store, ThreadAccess access,
+                             AdminAuditLog auditLog, AttachmentsConfig config,
                              TransactionSynchronizationRegistry transactions, Clock clock) {
-        this.em = em;
+        this.queries = queries;
         this.store = store;
         this.access = access;
+        this.auditLog = auditLog;
         this.config = config;
         this.transactions = transactions;
         this.clock = clock;
@@ -49,7 +55,7 @@ public class AttachmentService {
     /** Issues an upload: checks type and size, records the pending attachment and presigns a PUT for it. */
     @Transactional
     public UploadTicket requestUpload(Caller caller, UploadRequest request) {
-        FileType type = FileType.of(request.contentType()).orElseThrow(() -> ApiException.badRequest(
+        FileType type = FileType.of(request.contentType()).orElseThrow(() -> new InvalidInput(
                 "contentType must be one of " + FileType.allowed() + ", got '" + abbreviate(request.contentType())
                         + "'"));
         checkSize(request.size());
@@ -63,7 +69,7 @@ public class AttachmentService {
         a.createdAt = Time.now(clock);
         var presigned = store.presignUpload(a.uploadKey(), a.contentType, a.size);
         a.uploadExpiresAt = presigned.expiration();
-        em.persist(a);
+        a.persist();
         return new UploadTicket(a.url(), new UploadTicket.Upload(presigned.url().toString(),
                 presigned.httpRequest().method().name(), UploadTicket.clientHeaders(presigned.signedHeaders())),
                 a.uploadExpiresAt);
@@ -76,36 +82,37 @@ public class AttachmentService {
      * checked version is then copied to a key no upload URL was ever issued for, and the upload is deleted once the
      * send commits.
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public Attachment attach(Caller caller, String attachmentUrl) {
+    public Claimed claim(Caller caller, String attachmentUrl) {
         UUID id = idOf(attachmentUrl);
-        Attachment a = em.find(Attachment.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Attachment a = Attachment.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (a == null || !a.ownerId.equals(caller.id())) {
-            throw ApiException.notFound("attachmentUrl " + attachmentUrl + " is not an upload issued to you");
+            throw new NotFound("attachmentUrl " + attachmentUrl + " is not an upload issued to you");
         }
         if (a.attachedAt != null) {
-            throw ApiException.conflict("This attachment already belongs to a message; upload the file again");
+            throw new Conflict("This attachment already belongs to a message; upload the file again");
         }
-        AttachmentStore.StoredObject stored = store.head(a.uploadKey()).orElseThrow(() -> ApiException.conflict(
+        AttachmentStore.StoredObject stored = store.head(a.uploadKey()).orElseThrow(() -> new Conflict(
                 "Nothing has been uploaded for this attachment yet: PUT the file to the upload URL first"));
         checkSize(stored.size());
         if (stored.size() != a.size) {
-            throw ApiException.badRequest("The uploaded file has " + stored.size() + " bytes, but " + a.size
+            throw new InvalidInput("The uploaded file has " + stored.size() + " bytes, but " + a.size
                     + " were declared");
         }
         FileType type = FileType.of(a.contentType).orElseThrow();
         if (!type.mediaType().equals(FileType.of(stored.contentType()).map(FileType::mediaType).orElse(null))) {
-            throw ApiException.badRequest("The file was uploaded as '" + abbreviate(stored.contentType())
+            throw new InvalidInput("The file was uploaded as '" + abbreviate(stored.contentType())
                     + "', not as the declared " + a.contentType);
         }
         byte[] head = store.firstBytes(a.uploadKey(), stored.eTag(), FileType.SIGNATURE_LENGTH);
         if (!type.matches(head)) {
-            throw ApiException.badRequest("The file's content is not " + a.contentType
+            throw new InvalidInput("The file's content is not " + a.contentType
                     + ": its first bytes do not match that type");
         }
         if (!store.copyChecked(a.uploadKey(), stored.eTag(), a.storedKey(), a.contentType,
                 FileNames.contentDisposition(a.fileName))) {
-            throw ApiException.conflict("The upload changed while it was being checked; send the message again");
+            throw new Conflict("The upload changed while it was being checked; send the message again");
         }
         String uploadKey = a.uploadKey();
         transactions.registerInterposedSynchronization(new Synchronization() {
@@ -122,7 +129,7 @@ public class AttachmentService {
             }
         });
         a.attachedAt = Time.now(clock);
-        return a;
+        return new Claimed(a.id, a.view());
     }
 
     /**
@@ -132,50 +139,32 @@ public class AttachmentService {
      */
     @Transactional
     public URI download(Caller caller, UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createQuery("select a, m.threadId from Attachment a"
-                        + " left join Message m on m.attachmentId = a.id where a.id = :id")
-                .setParameter("id", id).getResultList();
-        if (rows.isEmpty()) {
-            throw notFound(id);
-        }
-        Attachment a = (Attachment) rows.get(0)[0];
-        UUID threadId = (UUID) rows.get(0)[1];
+        AttachmentQueries.Download a = queries.download(id).orElseThrow(() -> notFound(id));
         String key;
-        if (threadId == null) {
-            if (!a.ownerId.equals(caller.id())) {
+        if (a.threadId() == null) {
+            if (!a.ownerId().equals(caller.id())) {
                 throw notFound(id);
             }
-            key = a.uploadKey();
+            key = Attachment.uploadKey(id);
         } else {
             ThreadAccess.Grant grant;
             try {
-                grant = access.check(caller, threadId, true);
-            } catch (ApiException e) {
-                throw e.status() == 404 ? notFound(id) : e;
+                grant = access.check(caller, a.threadId(), true);
+            } catch (NotFound e) {
+                throw notFound(id);
             }
             if (grant.side() == ThreadAccess.Side.ADMIN) {
-                audit(caller, threadId);
+                auditLog.recordRead(caller, a.threadId(), AdminAudit.READ_ATTACHMENT);
             }
-            key = a.storedKey();
+            key = Attachment.storedKey(id);
         }
-        return store.presignDownload(key, a.contentType, FileNames.contentDisposition(a.fileName));
-    }
-
-    private void audit(Caller admin, UUID threadId) {
-        AdminAudit audit = new AdminAudit();
-        audit.id = UUID.randomUUID();
-        audit.adminId = admin.id();
-        audit.threadId = threadId;
-        audit.action = AdminAudit.READ_ATTACHMENT;
-        audit.at = Time.now(clock);
-        audit.persist();
+        return store.presignDownload(key, a.contentType(), FileNames.contentDisposition(a.fileName()));
     }
 
     private void checkSize(long size) {
         long max = config.maxSize().asLongValue();
         if (size > max) {
-            throw ApiException.payloadTooLarge("Attachments may be at most " + max + " bytes ("
+            throw new TooLarge("Attachments may be at most " + max + " bytes ("
                     + max / (1024 * 1024) + " MiB); this one has " + size);
         }
     }
@@ -191,17 +180,17 @@ public class AttachmentService {
         }
         Matcher m = path == null ? null : URL.matcher(path);
         if (m == null || !m.matches()) {
-            throw ApiException.badRequest("attachmentUrl must be the attachmentUrl returned by POST /api/attachments");
+            throw new InvalidInput("attachmentUrl must be the attachmentUrl returned by POST /api/attachments");
         }
         try {
             return UUID.fromString(m.group(1));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("attachmentUrl must be the attachmentUrl returned by POST /api/attachments");
+            throw new InvalidInput("attachmentUrl must be the attachmentUrl returned by POST /api/attachments");
         }
     }
 
-    private static ApiException notFound(UUID id) {
-        return ApiException.notFound("No attachment " + id + " that you can read");
+    private static NotFound notFound(UUID id) {
+        return new NotFound("No attachment " + id + " that you can read");
     }
 
     private static String abbreviate(String value) {

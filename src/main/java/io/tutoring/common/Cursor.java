@@ -1,5 +1,7 @@
 package io.tutoring.common;
 
+import io.tutoring.common.failures.InvalidInput;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -7,8 +9,8 @@ import java.util.UUID;
 
 /**
  * An opaque keyset cursor: the sort key of the last row of a page. Clients pass it back unchanged; anything that
- * does not decode is a 400. {@code flag} carries a leading boolean sort key (a tutor's pinned threads), unused
- * elsewhere. {@code snapshot}, when set, is the moment whose ordering a series of pages keeps (thread lists: see
+ * does not decode is an {@link InvalidInput}. {@code flag} carries a leading boolean sort key (a tutor's pinned
+ * threads), unused elsewhere. {@code snapshot}, when set, is the moment whose ordering a series of pages keeps (thread lists: see
  * {@code docs/inbox.md}); other lists leave it null.
  */
 public record Cursor(boolean flag, Instant at, UUID id, Instant snapshot) {
@@ -50,7 +52,7 @@ public record Cursor(boolean flag, Instant at, UUID id, Instant snapshot) {
             }
             return new Cursor(parts[0].equals("1"), at, UUID.fromString(parts[3]), snapshot);
         } catch (RuntimeException e) {
-            throw ApiException.badRequest(name + " is not a cursor this service issued");
+            throw new InvalidInput(name + " is not a cursor this service issued");
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.tutoring.common;
 
+import io.tutoring.common.failures.InvalidInput;
+
 import java.util.UUID;
 
 /** Parses ids that arrive as path or query strings, so that a malformed one is a 400 and never a 404 or 500. */
@@ -10,7 +12,7 @@ public final class Ids {
 
     public static UUID parse(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw ApiException.badRequest(name + " is required");
+            throw new InvalidInput(name + " is required");
         }
         try {
             UUID id = UUID.fromString(value.trim());
@@ -19,7 +21,7 @@ public final class Ids {
             }
             return id;
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(name + " must be a UUID, got '" + abbreviate(value) + "'");
+            throw new InvalidInput(name + " must be a UUID, got '" + abbreviate(value) + "'");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tutoring.common;
 
+import io.tutoring.common.failures.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Turns a client's {@code limit} into a bounded page size. */
@@ -24,7 +25,7 @@ public class PageLimits {
             requested = -1;
         }
         if (requested < 1 || requested > config.page().maxSize()) {
-            throw ApiException.badRequest("limit must be between 1 and " + config.page().maxSize());
+            throw new InvalidInput("limit must be between 1 and " + config.page().maxSize());
         }
         return requested;
     }

@@ -28,15 +28,6 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    @ServerExceptionMapper
-    public Response api(ApiException e) {
-        Response response = Problem.response(e.status(), e.title(), e.getMessage());
-        if (e.retryAfterSeconds() != null) {
-            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
-        }
-        return response;
-    }
-
     /** The services' own failures: one status per kind, the message as the detail. */
     @ServerExceptionMapper
     public Response domain(DomainException e) {

@@ -1,8 +1,8 @@
 package io.tutoring.common;
 
 import io.quarkus.scheduler.Scheduled;
+import io.tutoring.common.failures.RateLimited;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -20,34 +20,32 @@ public class RateLimiter {
     private static final String HIT = """
             insert into rate_limit_window (bucket, window_start, hits) values (:bucket, :start, 1)
             on conflict (bucket, window_start) do update set hits = rate_limit_window.hits + 1
-            returning hits
-            """;
+            returning hits""";
 
-    private final EntityManager em;
+    private static final String PURGE = "delete from rate_limit_window where window_start < :cutoff";
+
+    private final Sql sql;
     private final Clock clock;
 
-    public RateLimiter(EntityManager em, Clock clock) {
-        this.em = em;
+    public RateLimiter(Sql sql, Clock clock) {
+        this.sql = sql;
         this.clock = clock;
     }
 
     /**
-     * Counts one attempt in {@code bucket}; throws a 429 with {@code Retry-After} (the seconds until the window
-     * ends) once more than {@code max} attempts fell into the current window.
+     * Counts one attempt in {@code bucket}; throws {@link RateLimited} (with the time until the window ends) once
+     * more than {@code max} attempts fell into the current window.
      */
-    @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = ApiException.class)
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = RateLimited.class)
     public void hit(String bucket, int max, Duration window, String what) {
         Instant now = Instant.now(clock);
         long size = Math.max(1, window.toSeconds());
         Instant start = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), size) * size);
-        int hits = ((Number) em.createNativeQuery(HIT)
-                .setParameter("bucket", bucket)
-                .setParameter("start", start)
-                .getSingleResult()).intValue();
+        int hits = sql.query(HIT).bind("bucket", bucket).bind("start", start).one(rs -> rs.getInt("hits"));
         if (hits > max) {
             long retryAfter = Math.max(1, Duration.between(now, start.plusSeconds(size)).toSeconds());
-            throw ApiException.tooManyRequests("Too many " + what + "; try again in " + retryAfter + " seconds",
-                    retryAfter);
+            throw new RateLimited("Too many " + what + "; try again in " + retryAfter + " seconds",
+                    Duration.ofSeconds(retryAfter));
         }
     }
 
@@ -55,8 +53,6 @@ public class RateLimiter {
     @Scheduled(every = "1h", delayed = "10m")
     @Transactional
     void purge() {
-        em.createNativeQuery("delete from rate_limit_window where window_start < :cutoff")
-                .setParameter("cutoff", Instant.now(clock).minus(Duration.ofDays(1)))
-                .executeUpdate();
+        sql.query(PURGE).bind("cutoff", Instant.now(clock).minus(Duration.ofDays(1))).update();
     }
 }

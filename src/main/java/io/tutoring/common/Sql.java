@@ -2,6 +2,10 @@ package io.tutoring.common;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,23 +15,28 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Plain JDBC for the statements of the busiest requests (thread lists, opening a thread, sending), whose rows are
- * read straight into API records. Through Hibernate each execution also built a query plan, resolved a result
- * mapping from {@code ResultSetMetaData} and managed entities nobody changes, which cost the service more CPU than
- * PostgreSQL spent on the statements (see BENCHMARKS.md). Everything else stays with Hibernate.
+ * Plain JDBC with named parameters: every query that feeds a view (lists, pages, counts) and every set-based or
+ * racing write (upserts, conditional updates, {@code for update skip locked} claims). Each feature keeps its
+ * statements in one {@code *Queries} class and reads columns by their names. Aggregates that a service loads by id,
+ * changes and saves are Panache entities instead (see the README's architecture section).
  *
- * <p>Parameters are named ({@code :name}, as in the native queries elsewhere). Inside a {@code @Transactional}
- * method the connection is the transaction's: Agroal hands out the connection enlisted in it, the one Hibernate
- * uses too, so both see each other's writes and commit together. Outside a transaction a statement runs on its own.
+ * <p>Why not Hibernate's native queries: for each execution Hibernate also built a query plan, resolved a result
+ * mapping from {@code ResultSetMetaData} and managed entities nobody changes, which cost the service more CPU than
+ * PostgreSQL spent on the statements (see BENCHMARKS.md).
+ *
+ * <p>Inside a transaction the connection is the transaction's: Agroal hands out the connection enlisted in it, the
+ * one Hibernate uses too, so both commit together. Before each statement in a transaction the changes Hibernate
+ * still holds in memory (a persisted or changed entity) are flushed, so that a statement here sees what an entity
+ * wrote earlier in the same transaction. Outside a transaction a statement runs on its own.
  */
 @ApplicationScoped
 public class Sql {
@@ -38,22 +47,49 @@ public class Sql {
         T read(ResultSet rs) throws SQLException;
     }
 
+    /** An array parameter ({@code = any(:ids)}), e.g. {@code Sql.array("uuid", ids)}. */
+    public record ArrayValue(String elementType, Object[] elements) {
+    }
+
+    public static ArrayValue array(String elementType, Collection<?> elements) {
+        return new ArrayValue(elementType, elements.toArray());
+    }
+
+    /**
+     * Where Quarkus keeps the Hibernate session of a JTA transaction (a resource of the transaction under this key,
+     * see {@code TransactionScopedSession}); absent when the transaction has not used Hibernate. Looking it up,
+     * instead of asking the injected session, never opens a session. {@code SqlFlushTest} fails if the key changes.
+     */
+    private static final String SESSION_OF_TRANSACTION = "TransactionScopedSession-<default>";
+
     private final AgroalDataSource dataSource;
-    private final LongAdder executed = new LongAdder();
+    private final TransactionSynchronizationRegistry transactions;
     /** Parsed statements by their text: every text is built from constants (no values), so the set stays small. */
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
-    public Sql(AgroalDataSource dataSource) {
+    public Sql(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
     }
 
     public Statement query(String sql) {
         return new Statement(sql);
     }
 
-    /** How many statements this class has run since start (the tests hold requests to a statement budget). */
-    public long executed() {
-        return executed.sum();
+    /**
+     * A page of a list, newest first by (a time, an id): {@code select} is a query whose {@code where} clause is
+     * open; this adds "after the cursor", the order and a limit of {@code limit + 1} rows (see {@link Page#of}).
+     * Bind the query's own parameters on the result.
+     */
+    public Statement newestFirst(String select, String timeColumn, String idColumn, Cursor after, int limit) {
+        String text = select
+                + (after == null ? "" : "\n   and (" + timeColumn + ", " + idColumn + ") < (:cAt, :cId)")
+                + "\n order by " + timeColumn + " desc, " + idColumn + " desc limit :limit";
+        Statement q = query(text).bind("limit", limit + 1);
+        if (after != null) {
+            q.bind("cAt", after.at()).bind("cId", after.id());
+        }
+        return q;
     }
 
     /** One statement and its parameters. */
@@ -91,26 +127,47 @@ public class Sql {
             });
         }
 
+        /** The single row of a statement that always returns one (an upsert's {@code returning}, a count). */
+        public <T> T one(Row<T> row) {
+            return first(row).orElseThrow(() -> new IllegalStateException("no row from " + sql));
+        }
+
         public int update() {
             return run(PreparedStatement::executeUpdate);
         }
 
         private <T> T run(Work<T> work) {
             Parsed statement = parsed.computeIfAbsent(sql, Parsed::of);
+            for (String name : statement.names) {
+                if (!params.containsKey(name)) {
+                    throw new IllegalArgumentException("no value bound for :" + name + " in " + sql);
+                }
+            }
+            flushHibernate();
             try (Connection c = dataSource.getConnection();
                  PreparedStatement ps = c.prepareStatement(statement.sql)) {
                 for (int i = 0; i < statement.names.size(); i++) {
-                    String name = statement.names.get(i);
-                    if (!params.containsKey(name)) {
-                        throw new IllegalArgumentException("no value bound for :" + name + " in " + sql);
-                    }
-                    ps.setObject(i + 1, jdbcValue(params.get(name)));
+                    ps.setObject(i + 1, jdbcValue(c, params.get(statement.names.get(i))));
                 }
-                executed.increment();
                 return work.run(ps);
             } catch (SQLException e) {
                 throw new DataAccessException(e);
             }
+        }
+    }
+
+    /**
+     * In a transaction whose Hibernate session holds changes, writes them first (Hibernate's own auto-flush before
+     * a native query did the same). A session that holds no entities flushes without a statement; a transaction
+     * that never used Hibernate has no session and costs one map lookup.
+     */
+    private void flushHibernate() {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            return;
+        }
+        if (transactions.getResource(SESSION_OF_TRANSACTION) instanceof Session session && session.isOpen()
+                && !session.getHibernateFlushMode().lessThan(FlushMode.AUTO)) {
+            session.flush();
         }
     }
 
@@ -119,12 +176,15 @@ public class Sql {
         T run(PreparedStatement ps) throws SQLException;
     }
 
-    private static Object jdbcValue(Object value) {
+    private static Object jdbcValue(Connection c, Object value) throws SQLException {
         if (value instanceof Instant instant) {
             return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
         }
         if (value instanceof Enum<?> e) {
             return e.name();
+        }
+        if (value instanceof ArrayValue array) {
+            return c.createArrayOf(array.elementType(), array.elements());
         }
         return value;
     }
@@ -162,13 +222,14 @@ public class Sql {
         }
     }
 
-    /** A timestamp column as an instant (PostgreSQL's timestamptz). */
-    public static Instant instant(ResultSet rs, int column) throws SQLException {
+    /** The named timestamp column as an instant (PostgreSQL's timestamptz). */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    public static UUID uuid(ResultSet rs, int column) throws SQLException {
+    /** The named uuid column. */
+    public static UUID uuid(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, UUID.class);
     }
 

@@ -3,7 +3,7 @@ package io.tutoring.invites;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
-import io.tutoring.common.ApiException;
+import io.tutoring.common.failures.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -26,9 +26,9 @@ public class InviteAddresses {
         return email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** The number in E.164, or a 400 that says what is wrong with it. */
+    /** The number in E.164, or {@link InvalidInput} that says what is wrong with it. */
     public String phone(String raw, String field) {
-        return tryPhone(raw).orElseThrow(() -> ApiException.badRequest(field + " '" + abbreviate(raw)
+        return tryPhone(raw).orElseThrow(() -> new InvalidInput(field + " '" + abbreviate(raw)
                 + "' is not a valid phone number" + (defaultRegion == null
                 ? "; write it in international form with its country code, e.g. +44 20 7946 0018" : "")));
     }

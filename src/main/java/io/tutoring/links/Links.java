@@ -1,11 +1,9 @@
 package io.tutoring.links;
 
-import io.tutoring.common.Sql;
 import io.tutoring.users.Role;
 import io.tutoring.users.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -31,35 +29,27 @@ public class Links {
         }
     }
 
-    private final EntityManager em;
-    private final Sql sql;
+    private final LinkQueries queries;
     private final UserDirectory users;
     private final Event<LinkChanged> changed;
 
-    public Links(EntityManager em, Sql sql, UserDirectory users, Event<LinkChanged> changed) {
-        this.em = em;
-        this.sql = sql;
+    public Links(LinkQueries queries, UserDirectory users, Event<LinkChanged> changed) {
+        this.queries = queries;
         this.users = users;
         this.changed = changed;
     }
 
     /**
      * Whether the parent is linked to the student, holding the link until the transaction ends: a removal that races
-     * with a send waits for the send to commit, so no message is written after the removal took effect. Plain JDBC,
-     * as every send asks it (see {@link Sql}).
+     * with a send waits for the send to commit, so no message is written after the removal took effect.
      */
     public boolean holdLink(UUID parentId, UUID studentId) {
-        return sql.query("select 1 from parent_student_link where parent_id = :p and student_id = :s for key share")
-                .bind("p", parentId).bind("s", studentId)
-                .first(rs -> Boolean.TRUE).isPresent();
+        return queries.hold(parentId, studentId);
     }
 
     /** The student's linked parents, held like {@link #holdLink} until the transaction ends. */
     public List<UUID> holdParentsOf(UUID studentId) {
-        return sql.query("select parent_id from parent_student_link where student_id = :s"
-                        + " order by created_at, parent_id for key share")
-                .bind("s", studentId)
-                .list(rs -> Sql.uuid(rs, 1));
+        return queries.holdParentsOf(studentId);
     }
 
     /**
@@ -70,37 +60,25 @@ public class Links {
     public boolean link(UUID parentId, UUID studentId, Action action, UUID actorId) {
         users.requireWithRole(parentId, Role.PARENT);
         users.requireWithRole(studentId, Role.STUDENT);
-        int inserted = em.createNativeQuery(
-                        "insert into parent_student_link (parent_id, student_id) values (:p, :s) on conflict do nothing")
-                .setParameter("p", parentId).setParameter("s", studentId)
-                .executeUpdate();
-        if (inserted > 0) {
+        boolean inserted = queries.insert(parentId, studentId);
+        if (inserted) {
             record(parentId, studentId, action, actorId);
         }
-        return inserted > 0;
+        return inserted;
     }
 
     /** Removes the link; false if there was none. The threads and messages stay for the tutor and admins. */
     @Transactional
     public boolean unlink(UUID parentId, UUID studentId, Action action, UUID actorId) {
-        int deleted = em.createNativeQuery("delete from parent_student_link where parent_id = :p and student_id = :s")
-                .setParameter("p", parentId).setParameter("s", studentId)
-                .executeUpdate();
-        if (deleted > 0) {
+        boolean deleted = queries.delete(parentId, studentId);
+        if (deleted) {
             record(parentId, studentId, action, actorId);
         }
-        return deleted > 0;
+        return deleted;
     }
 
     private void record(UUID parentId, UUID studentId, Action action, UUID actorId) {
         changed.fire(new LinkChanged(parentId, studentId, action.creates, action, actorId));
-        em.createNativeQuery("""
-                        insert into link_event (id, parent_id, student_id, action, actor_id)
-                        values (:id, :p, :s, :a, :actor)""")
-                .setParameter("id", UUID.randomUUID())
-                .setParameter("p", parentId).setParameter("s", studentId)
-                .setParameter("a", action.name()).setParameter("actor", actorId)
-                .executeUpdate();
+        queries.recordEvent(parentId, studentId, action, actorId);
     }
-
 }

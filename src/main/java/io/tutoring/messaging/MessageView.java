@@ -16,5 +16,12 @@ public record MessageView(UUID id, UUID threadId, UUID parentId, UUID tutorId, U
     /** The file attached to a message: where to fetch it and what it is. */
     @RegisterForReflection
     public record AttachmentView(String url, String fileName, String contentType, long size) {
+
+        /** The API path of attachments; an attachment's {@code url} (a send's {@code attachmentUrl}) is it + the id. */
+        public static final String PATH = "/api/attachments/";
+
+        public static AttachmentView of(UUID id, String fileName, String contentType, long size) {
+            return new AttachmentView(PATH + id, fileName, contentType, size);
+        }
     }
 }

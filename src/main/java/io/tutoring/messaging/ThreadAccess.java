@@ -1,7 +1,7 @@
 package io.tutoring.messaging;
 
-import io.tutoring.common.ApiException;
-import io.tutoring.common.Sql;
+import io.tutoring.common.failures.NotAllowed;
+import io.tutoring.common.failures.NotFound;
 import io.tutoring.users.Caller;
 import io.tutoring.users.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,21 +21,10 @@ public class ThreadAccess {
     public record Grant(ThreadRef thread, Side side) {
     }
 
-    /** The thread, and whether its parent is still linked to its student: one statement for every check. */
-    private static final String THREAD = """
-            select t.parent_id, t.tutor_id, t.student_id,
-                   exists (select 1 from parent_student_link l
-                            where l.parent_id = t.parent_id and l.student_id = t.student_id)
-              from thread t where t.id = :id""";
+    private final ThreadQueries queries;
 
-    /** A thread as the check sees it. */
-    private record Found(ThreadRef thread, boolean linked) {
-    }
-
-    private final Sql sql;
-
-    public ThreadAccess(Sql sql) {
-        this.sql = sql;
+    public ThreadAccess(ThreadQueries queries) {
+        this.queries = queries;
     }
 
     /**
@@ -43,14 +32,14 @@ public class ThreadAccess {
      * parent only while linked to the student; an admin only where {@code adminAllowed}.
      */
     public Grant check(Caller caller, UUID threadId, boolean adminAllowed) {
-        Found found = find(threadId);
+        ThreadQueries.Found found = find(threadId);
         ThreadRef thread = found.thread();
         if (caller.id().equals(thread.tutorId()) && caller.has(Role.TUTOR)) {
             return new Grant(thread, Side.TUTOR);
         }
         if (caller.id().equals(thread.parentId()) && caller.has(Role.PARENT)) {
             if (!found.linked()) {
-                throw ApiException.forbidden("Your link to this student was removed, so this thread is closed to you");
+                throw new NotAllowed("Your link to this student was removed, so this thread is closed to you");
             }
             return new Grant(thread, Side.PARENT);
         }
@@ -67,7 +56,7 @@ public class ThreadAccess {
     public ThreadRef checkTutor(Caller caller, UUID threadId) {
         Grant grant = check(caller, threadId, false);
         if (grant.side() != Side.TUTOR) {
-            throw ApiException.forbidden("Only the thread's tutor may pin or snooze it");
+            throw new NotAllowed("Only the thread's tutor may pin or snooze it");
         }
         return grant.thread();
     }
@@ -75,19 +64,17 @@ public class ThreadAccess {
     /** An admin's grant to read any thread; it never stands for the parent or the tutor. */
     public Grant checkAdmin(Caller caller, UUID threadId) {
         if (!caller.has(Role.ADMIN)) {
-            throw ApiException.forbidden("Only admins may read threads through this endpoint");
+            throw new NotAllowed("Only admins may read threads through this endpoint");
         }
         return new Grant(find(threadId).thread(), Side.ADMIN);
     }
 
-    private Found find(UUID threadId) {
-        return sql.query(THREAD).bind("id", threadId)
-                .first(rs -> new Found(new ThreadRef(threadId, Sql.uuid(rs, 1), Sql.uuid(rs, 2), Sql.uuid(rs, 3)),
-                        rs.getBoolean(4)))
-                .orElseThrow(() -> notFound(threadId));
+    /** The thread with the link of its parent (one statement), or the 404 of a thread the caller cannot read. */
+    private ThreadQueries.Found find(UUID threadId) {
+        return queries.thread(threadId).orElseThrow(() -> notFound(threadId));
     }
 
-    static ApiException notFound(UUID threadId) {
-        return ApiException.notFound("No thread " + threadId + " that you can read");
+    private static NotFound notFound(UUID threadId) {
+        return new NotFound("No thread " + threadId + " that you can read");
     }
 }

@@ -1,9 +1,11 @@
 package io.tutoring.messaging;
 
 import io.tutoring.common.ApiDocs;
+import io.tutoring.common.Cursor;
 import io.tutoring.common.Ids;
 import io.tutoring.common.Page;
 import io.tutoring.common.PageLimits;
+import io.tutoring.common.failures.InvalidInput;
 import io.tutoring.users.CurrentUser;
 import io.tutoring.users.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
 
 @Tag(name = ApiDocs.MESSAGING)
 @SecurityRequirement(name = ApiDocs.BEARER, scopes = {Role.PARENT_NAME, Role.TUTOR_NAME})
@@ -81,7 +85,9 @@ public class ThreadsResource {
         ThreadFilter filter = new ThreadFilter(Ids.parseOptional(studentId, "studentId"),
                 Boolean.TRUE.equals(flag(unread, "unread")), flag(pinned, "pinned"),
                 Boolean.TRUE.equals(flag(snoozed, "snoozed")));
-        return messaging.threads(currentUser.get(), side(as), filter, cursor, limits.resolve(limit));
+        Role side = side(as);
+        int size = limits.resolve(limit);
+        return messaging.threads(currentUser.get(), side, filter, Cursor.decode(cursor, "cursor"), size);
     }
 
     @Operation(summary = "Open a thread", description = """
@@ -98,7 +104,9 @@ public class ThreadsResource {
     @Path("/{threadId}/messages")
     public Page<MessageView> messages(@PathParam("threadId") String threadId, @QueryParam("limit") String limit,
                                       @QueryParam("before") String before) {
-        return messaging.open(currentUser.get(), Ids.parse(threadId, "threadId"), before, limits.resolve(limit));
+        UUID thread = Ids.parse(threadId, "threadId");
+        int size = limits.resolve(limit);
+        return messaging.open(currentUser.get(), thread, Cursor.decode(before, "before"), size);
     }
 
     /** A true/false query parameter; absent is null, anything else is a 400. */
@@ -109,7 +117,7 @@ public class ThreadsResource {
         return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw io.tutoring.common.ApiException.badRequest(name + " must be true or false");
+            default -> throw new InvalidInput(name + " must be true or false");
         };
     }
 
@@ -120,7 +128,7 @@ public class ThreadsResource {
         return switch (as.trim().toUpperCase(java.util.Locale.ROOT)) {
             case "PARENT" -> Role.PARENT;
             case "TUTOR" -> Role.TUTOR;
-            default -> throw io.tutoring.common.ApiException.badRequest("as must be PARENT or TUTOR");
+            default -> throw new InvalidInput("as must be PARENT or TUTOR");
         };
     }
 }

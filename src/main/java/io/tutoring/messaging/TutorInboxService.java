@@ -1,10 +1,9 @@
 package io.tutoring.messaging;
 
-import io.tutoring.common.ApiException;
 import io.tutoring.common.Time;
+import io.tutoring.common.failures.InvalidInput;
 import io.tutoring.users.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -25,23 +24,12 @@ public class TutorInboxService {
     public record TutorThreadState(UUID threadId, boolean pinned, Instant snoozedUntil) {
     }
 
-    /**
-     * Changes only the tutor's columns, so that a message arriving at the same time keeps its "last message": the
-     * loaded thread is never written back.
-     */
-    private static final String SET_PINNED = "update thread set pinned = :pinned where id = :id"
-            + " returning pinned, snoozed_until";
-    private static final String SET_SNOOZE = "update thread set snoozed_until = :until where id = :id"
-            + " returning pinned, snoozed_until";
-    private static final String WAKE = "update thread set snoozed_until = null where id = :id"
-            + " returning pinned, snoozed_until";
-
-    private final EntityManager em;
+    private final ThreadQueries queries;
     private final ThreadAccess access;
     private final Clock clock;
 
-    public TutorInboxService(EntityManager em, ThreadAccess access, Clock clock) {
-        this.em = em;
+    public TutorInboxService(ThreadQueries queries, ThreadAccess access, Clock clock) {
+        this.queries = queries;
         this.access = access;
         this.clock = clock;
     }
@@ -49,7 +37,7 @@ public class TutorInboxService {
     @Transactional
     public TutorThreadState pin(Caller caller, UUID threadId, boolean pinned) {
         access.checkTutor(caller, threadId);
-        return state(threadId, em.createNativeQuery(SET_PINNED).setParameter("pinned", pinned));
+        return state(threadId, queries.setPinned(threadId, pinned));
     }
 
     /** Snoozes until a time in the future and at most a year ahead; snoozing again moves the time. */
@@ -59,26 +47,25 @@ public class TutorInboxService {
         Instant now = Time.now(clock);
         Instant wake = until.truncatedTo(ChronoUnit.MICROS);
         if (!wake.isAfter(now)) {
-            throw ApiException.badRequest("until must be in the future; it is " + until + " and now is " + now);
+            throw new InvalidInput("until must be in the future; it is " + until + " and now is " + now);
         }
         Instant latest = now.atOffset(ZoneOffset.UTC).plusYears(1).toInstant();
         if (wake.isAfter(latest)) {
-            throw ApiException.badRequest("until must be at most a year ahead, by " + latest);
+            throw new InvalidInput("until must be at most a year ahead, by " + latest);
         }
-        return state(threadId, em.createNativeQuery(SET_SNOOZE).setParameter("until", wake));
+        return state(threadId, queries.snooze(threadId, wake));
     }
 
     /** Ends a snooze now; a thread that is not snoozed stays as it is. */
     @Transactional
     public TutorThreadState wake(Caller caller, UUID threadId) {
         access.checkTutor(caller, threadId);
-        return state(threadId, em.createNativeQuery(WAKE));
+        return state(threadId, queries.wake(threadId));
     }
 
-    private TutorThreadState state(UUID threadId, jakarta.persistence.Query update) {
-        Object[] row = (Object[]) update.setParameter("id", threadId).getSingleResult();
-        Instant snoozedUntil = Time.instant(row[1]);
+    private TutorThreadState state(UUID threadId, ThreadQueries.TutorState stored) {
+        Instant snoozedUntil = stored.snoozedUntil();
         boolean snoozed = snoozedUntil != null && snoozedUntil.isAfter(Time.now(clock));
-        return new TutorThreadState(threadId, (Boolean) row[0], snoozed ? snoozedUntil : null);
+        return new TutorThreadState(threadId, stored.pinned(), snoozed ? snoozedUntil : null);
     }
 }

@@ -1,9 +1,9 @@
 package io.tutoring.users;
 
 import io.quarkus.cache.CacheResult;
-import io.tutoring.common.ApiException;
+import io.tutoring.common.failures.NotFound;
+import io.tutoring.common.failures.WrongKind;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.Optional;
@@ -17,21 +17,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserDirectory {
 
-    private static final String UPSERT = """
-            insert into app_user (id, subject, email, name, phone, roles, created_at, updated_at)
-            values (:id, :subject, :email, :name, :phone, cast(:roles as text[]), now(), now())
-            on conflict (subject) do update
-               set email = coalesce(excluded.email, app_user.email),
-                   name = coalesce(excluded.name, app_user.name),
-                   phone = coalesce(excluded.phone, app_user.phone),
-                   roles = excluded.roles, updated_at = now()
-            returning id
-            """;
+    private final UserQueries queries;
 
-    private final EntityManager em;
-
-    public UserDirectory(EntityManager em) {
-        this.em = em;
+    public UserDirectory(UserQueries queries) {
+        this.queries = queries;
     }
 
     /** The user id for a token's claims; creates or updates the row when the claims are new to this instance. */
@@ -52,33 +41,25 @@ public class UserDirectory {
     }
 
     public Optional<User> find(UUID id) {
-        return Optional.ofNullable(em.find(User.class, id));
+        return User.findByIdOptional(id);
     }
 
-    /** The user, or a 404 naming what was looked for. */
+    /** The user, or {@link NotFound} naming what was looked for. */
     public User require(UUID id, String what) {
-        return find(id).orElseThrow(() -> ApiException.notFound("No " + what + " with id " + id));
+        return find(id).orElseThrow(() -> new NotFound("No " + what + " with id " + id));
     }
 
-    /** The user, who must hold {@code role}: a 404 if unknown, a 422 if they lack the role. */
+    /** The user, who must hold {@code role}: {@link NotFound} if unknown, {@link WrongKind} if they lack the role. */
     public User requireWithRole(UUID id, Role role) {
         User user = require(id, role.name().toLowerCase(java.util.Locale.ROOT));
         if (!user.hasRole(role)) {
-            throw ApiException.unprocessable("User " + id + " does not hold the role " + role);
+            throw new WrongKind("User " + id + " does not hold the role " + role);
         }
         return user;
     }
 
     private UUID upsert(String subject, String email, String name, String phone, String roles) {
-        // No result class (a basic one defeats Hibernate's plan cache, see BENCHMARKS.md); the column is a UUID.
-        return (UUID) em.createNativeQuery(UPSERT)
-                .setParameter("id", UUID.randomUUID())
-                .setParameter("subject", clean(subject))
-                .setParameter("email", clean(email))
-                .setParameter("name", clean(name))
-                .setParameter("phone", clean(phone))
-                .setParameter("roles", roles)
-                .getSingleResult();
+        return queries.upsert(clean(subject), clean(email), clean(name), clean(phone), roles);
     }
 
     /** PostgreSQL text cannot hold NUL; a claim or admin field carrying one is stored without it. */

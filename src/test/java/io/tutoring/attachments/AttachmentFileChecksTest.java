@@ -76,8 +76,8 @@ class AttachmentFileChecksTest {
             try {
                 AttachmentService.idOf(bad);
                 throw new AssertionError("accepted " + bad);
-            } catch (io.tutoring.common.ApiException e) {
-                assertEquals(400, e.status(), bad);
+            } catch (io.tutoring.common.failures.InvalidInput e) {
+                assertEquals(io.tutoring.common.failures.DomainException.Kind.INVALID_INPUT, e.kind(), bad);
             }
         }
     }

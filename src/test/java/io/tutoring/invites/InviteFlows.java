@@ -1,12 +1,11 @@
 package io.tutoring.invites;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import io.tutoring.common.Sql;
 import io.tutoring.support.Api;
-import io.tutoring.support.Inbox;
+import io.tutoring.support.Mailbox;
 import io.tutoring.support.Person;
-import jakarta.persistence.EntityManager;
 
 import java.util.List;
 import java.util.Map;
@@ -55,7 +54,7 @@ final class InviteFlows {
 
     /** The token of the latest of {@code count} invite mails to the address. */
     static String tokenFromMail(String address, int count) {
-        List<Inbox.Delivered> mails = Inbox.await(address, count);
+        List<Mailbox.Delivered> mails = Mailbox.await(address, count);
         return tokenOf(mails.get(mails.size() - 1).text());
     }
 
@@ -74,10 +73,9 @@ final class InviteFlows {
     }
 
     /** Moves an invite's expiry into the past, as if its time had run out. */
-    static void expire(EntityManager em, String inviteId) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "update parent_invite set expires_at = now() - interval '1 minute' where id = :id")
-                .setParameter("id", UUID.fromString(inviteId)).executeUpdate());
+    static void expire(Sql sql, String inviteId) {
+        sql.query("update parent_invite set expires_at = now() - interval '1 minute' where id = :id")
+                .bind("id", UUID.fromString(inviteId)).update();
     }
 
     static String uniqueEmail(String who) {

@@ -2,11 +2,11 @@ package io.tutoring.invites;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.tutoring.common.Sql;
 import io.tutoring.support.Api;
-import io.tutoring.support.Inbox;
+import io.tutoring.support.Mailbox;
 import io.tutoring.support.Person;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -50,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InviteParentByEmailTest {
 
     @Inject
-    EntityManager em;
+    Sql sql;
 
     @Test
     void magicLinkFromTheMailLinksTheParentWhoThenMessagesTheTutor() {
@@ -64,7 +64,7 @@ class InviteParentByEmailTest {
         String id = inviteParent(student, parent.email()).statusCode(202).body("status", equalTo("PENDING"))
                 .extract().path("id");
 
-        Inbox.Delivered mail = Inbox.await(parent.email(), 1).get(0);
+        Mailbox.Delivered mail = Mailbox.await(parent.email(), 1).get(0);
         String token = InviteFlows.tokenOf(mail.text());
         assertEquals(token, InviteFlows.tokenOf(mail.html()), "the HTML part carries the same link");
         assertTrue(mail.subject().contains(student.name()), mail.subject());
@@ -155,7 +155,7 @@ class InviteParentByEmailTest {
         String address = uniqueEmail("parent");
         String id = inviteParentOk(student, address);
         String oldToken = tokenFromMail(address, 1);
-        InviteFlows.expire(em, id);
+        InviteFlows.expire(sql, id);
         String client = newClient();
 
         assertTrue(problem(preview(oldToken, client), 410).contains("expired"));
@@ -255,8 +255,8 @@ class InviteParentByEmailTest {
         assertEquals("PENDING", a.jsonPath().getString("status"));
         assertEquals(a.jsonPath().getString("status"), b.jsonPath().getString("status"));
         // Both get the same mail.
-        assertEquals(1, Inbox.await(existing.email(), 1).size());
-        assertEquals(1, Inbox.await(unknown, 1).size());
+        assertEquals(1, Mailbox.await(existing.email(), 1).size());
+        assertEquals(1, Mailbox.await(unknown, 1).size());
     }
 
     @Test

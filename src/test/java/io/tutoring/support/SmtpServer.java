@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * A real SMTP server in-process (GreenMail) on a free port; the service's mailer is pointed at it with mocking
- * off. Tests read what was delivered through {@link Inbox}.
+ * off. Tests read what was delivered through {@link Mailbox}.
  */
 public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 

@@ -20,19 +20,19 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * What the invite page shows before sign-in. A POST, so the token travels in the body and never in a URL, a log
- * line or a Referer. Reading it never uses up the token.
+ * What the page of a parent invite's magic link shows before sign-in. A POST, so the token travels in the body and
+ * never in a URL, a log line or a Referer. Reading it never uses up the token.
  */
 @Tag(name = ApiDocs.INVITES)
 @Path("/api/invites/preview")
 @PermitAll
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public class InvitePreviewResource {
+public class ParentInvitePreviewResource {
 
     private final ParentInviteService invites;
 
-    public InvitePreviewResource(ParentInviteService invites) {
+    public ParentInvitePreviewResource(ParentInviteService invites) {
         this.invites = invites;
     }
 

@@ -1,6 +1,7 @@
 package io.tutoring.invites;
 
 import io.tutoring.common.ApiDocs;
+import io.tutoring.common.Cursor;
 import io.tutoring.common.Ids;
 import io.tutoring.common.Page;
 import io.tutoring.common.PageLimits;
@@ -31,14 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A student's invites to parents: each is a magic link sent by email. */
+/** A student's invites to parents (parent invites), as the student who sent them sees them: magic links by email. */
 @Tag(name = ApiDocs.INVITES)
 @SecurityRequirement(name = ApiDocs.BEARER, scopes = Role.STUDENT_NAME)
 @Path("/api/student/parent-invites")
 @RolesAllowed(Role.STUDENT_NAME)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public class StudentParentInvitesResource {
+public class OutgoingParentInvitesResource {
 
     public record InviteParent(@NotBlank @Email @Size(max = 320) String parentEmail) {
     }
@@ -47,7 +48,7 @@ public class StudentParentInvitesResource {
     private final CurrentUser currentUser;
     private final PageLimits limits;
 
-    public StudentParentInvitesResource(ParentInviteService invites, CurrentUser currentUser, PageLimits limits) {
+    public OutgoingParentInvitesResource(ParentInviteService invites, CurrentUser currentUser, PageLimits limits) {
         this.invites = invites;
         this.currentUser = currentUser;
         this.limits = limits;
@@ -83,7 +84,8 @@ public class StudentParentInvitesResource {
     @GET
     public Page<InviteViews.ParentInviteView> list(@QueryParam("cursor") String cursor,
                                                    @QueryParam("limit") String limit) {
-        return invites.outgoing(currentUser.get(), cursor, limits.resolve(limit));
+        int size = limits.resolve(limit);
+        return invites.outgoing(currentUser.get(), Cursor.decode(cursor, "cursor"), size);
     }
 
     @Operation(summary = "Revoke an invite to a parent", description = """

@@ -1,6 +1,7 @@
 package io.tutoring.invites;
 
 import io.tutoring.common.ApiDocs;
+import io.tutoring.common.Cursor;
 import io.tutoring.common.Ids;
 import io.tutoring.common.Page;
 import io.tutoring.common.PageLimits;
@@ -21,13 +22,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Invites from parents as the invited student sees them: matched by the email and phone of the student's token. */
+/**
+ * Student invites as the invited student sees them (from parents): matched by the email and phone of the student's
+ * token.
+ */
 @Tag(name = ApiDocs.INVITES)
 @SecurityRequirement(name = ApiDocs.BEARER, scopes = Role.STUDENT_NAME)
 @Path("/api/student/invites")
 @RolesAllowed(Role.STUDENT_NAME)
 @Produces(MediaType.APPLICATION_JSON)
-public class StudentInvitesResource {
+public class IncomingStudentInvitesResource {
 
     private final StudentInviteService invites;
     private final InviteAddresses addresses;
@@ -35,8 +39,8 @@ public class StudentInvitesResource {
     private final JsonWebToken jwt;
     private final PageLimits limits;
 
-    public StudentInvitesResource(StudentInviteService invites, InviteAddresses addresses, CurrentUser currentUser,
-                                  JsonWebToken jwt, PageLimits limits) {
+    public IncomingStudentInvitesResource(StudentInviteService invites, InviteAddresses addresses,
+                                          CurrentUser currentUser, JsonWebToken jwt, PageLimits limits) {
         this.invites = invites;
         this.addresses = addresses;
         this.currentUser = currentUser;
@@ -52,7 +56,9 @@ public class StudentInvitesResource {
     @GET
     public Page<InviteViews.IncomingInvite> pending(@QueryParam("cursor") String cursor,
                                                    @QueryParam("limit") String limit) {
-        return invites.incoming(currentUser.get(), addresses.invitee(jwt), cursor, limits.resolve(limit));
+        InviteeAddress address = addresses.invitee(jwt);
+        int size = limits.resolve(limit);
+        return invites.incoming(currentUser.get(), address, Cursor.decode(cursor, "cursor"), size);
     }
 
     @Operation(summary = "Confirm a parent's invite", description = """

@@ -11,14 +11,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** What the test SMTP server received, by recipient. */
-public final class Inbox {
+/** The test SMTP server's mailbox: what it received, by recipient. (Not the tutor's inbox of threads.) */
+public final class Mailbox {
 
     /** A delivered message: subject, the plain-text part and the HTML part. */
     public record Delivered(String from, String subject, String text, String html) {
     }
 
-    private Inbox() {
+    private Mailbox() {
     }
 
     /** All messages delivered to the address so far, oldest first. */

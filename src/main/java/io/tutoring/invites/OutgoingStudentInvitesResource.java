@@ -1,6 +1,7 @@
 package io.tutoring.invites;
 
 import io.tutoring.common.ApiDocs;
+import io.tutoring.common.Cursor;
 import io.tutoring.common.Ids;
 import io.tutoring.common.Page;
 import io.tutoring.common.PageLimits;
@@ -33,14 +34,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A parent's invites to students, and accepting a student's magic link. */
+/**
+ * A parent's invites to students (student invites), as the parent who sent them sees them; and, sharing this path,
+ * accepting a parent invite: a student's magic link.
+ */
 @Tag(name = ApiDocs.INVITES)
 @SecurityRequirement(name = ApiDocs.BEARER, scopes = Role.PARENT_NAME)
 @Path("/api/parent/invites")
 @RolesAllowed(Role.PARENT_NAME)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public class ParentInvitesResource {
+public class OutgoingStudentInvitesResource {
 
     public record InviteStudent(@Email @Size(max = 320) String studentEmail, @Size(max = 40) String studentPhone) {
     }
@@ -50,8 +54,8 @@ public class ParentInvitesResource {
     private final CurrentUser currentUser;
     private final PageLimits limits;
 
-    public ParentInvitesResource(StudentInviteService studentInvites, ParentInviteService parentInvites,
-                                 CurrentUser currentUser, PageLimits limits) {
+    public OutgoingStudentInvitesResource(StudentInviteService studentInvites, ParentInviteService parentInvites,
+                                          CurrentUser currentUser, PageLimits limits) {
         this.studentInvites = studentInvites;
         this.parentInvites = parentInvites;
         this.currentUser = currentUser;
@@ -91,7 +95,8 @@ public class ParentInvitesResource {
     @GET
     public Page<InviteViews.StudentInviteView> list(@QueryParam("cursor") String cursor,
                                                     @QueryParam("limit") String limit) {
-        return studentInvites.outgoing(currentUser.get(), cursor, limits.resolve(limit));
+        int size = limits.resolve(limit);
+        return studentInvites.outgoing(currentUser.get(), Cursor.decode(cursor, "cursor"), size);
     }
 
     @Operation(summary = "Revoke an invite to a student", description = """
@@ -108,7 +113,7 @@ public class ParentInvitesResource {
         return Response.noContent().build();
     }
 
-    /** Accepts a student's magic link: uses up the token and links the caller to the student. */
+    /** Accepts a parent invite (a student's magic link): uses up the token and links the caller to the student. */
     @Operation(summary = "Accept a student's magic link", description = """
             Uses up the link's token (once, also under concurrent accepts) and links the caller to the student who \
             sent it. The accept binds to the token, not to the caller's email: the student sees which account \
