@@ -1,7 +1,7 @@
 package io.tutoring.attachments;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.tutoring.support.OidcServer;
 
 import java.util.List;
 
@@ -18,6 +18,6 @@ abstract class WithoutTestStore implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(OidcWiremockTestResource.class));
+        return List.of(new TestResourceEntry(OidcServer.Issuer.class));
     }
 }
