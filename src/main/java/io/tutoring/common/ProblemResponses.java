@@ -20,7 +20,8 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Completes the error answers of every operation in the OpenAPI document, so that resources state only what is
+ * Keeps the OpenAPI document to the JSON API (the pages and test-only paths are not part of it) and completes the
+ * error answers of every operation in the OpenAPI document, so that resources state only what is
  * particular to them (registered as {@code mp.openapi.filter}; it runs when the application is built).
  * <ul>
  * <li>401 where the operation needs the bearer token, 403 where it also needs a role (the roles are the scopes of
@@ -48,6 +49,8 @@ public class ProblemResponses implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
+        List.copyOf(openAPI.getPaths().getPathItems().keySet()).stream().filter(path -> !path.startsWith("/api/"))
+                .forEach(openAPI.getPaths()::removePathItem);
         List<SecurityRequirement> defaultSecurity = openAPI.getSecurity();
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(operation -> {
             List<SecurityRequirement> security = operation.getSecurity() != null ? operation.getSecurity()

@@ -106,6 +106,18 @@ class ApiDocumentationTest {
     }
 
     @Test
+    void theDocumentDescribesTheJsonApiOnly() {
+        List<String> others = new ArrayList<>();
+        doc.path("paths").fieldNames().forEachRemaining(path -> {
+            if (!path.startsWith("/api/")) {
+                others.add(path);
+            }
+        });
+        assertEquals(List.of(), others, "pages and test-only paths are not part of the API document");
+        assertTrue(doc.path("paths").has("/api/me"), "the API itself is still documented");
+    }
+
+    @Test
     void everyOperationIsDocumented() {
         Set<String> tags = new HashSet<>();
         doc.path("tags").forEach(t -> tags.add(t.path("name").asText()));
