@@ -1,5 +1,6 @@
 package io.tutoring.attachments;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tutoring.support.Family;
 import io.tutoring.support.S3ProxyResource;
@@ -11,6 +12,16 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.tutoring.attachments.Uploads.PNG;
 import static io.tutoring.attachments.Uploads.fetch;
@@ -19,6 +30,7 @@ import static io.tutoring.attachments.Uploads.send;
 import static io.tutoring.attachments.Uploads.upload;
 import static io.tutoring.support.Api.problem;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +46,9 @@ class AttachmentCleanupTest {
 
     @Inject
     S3Client s3;
+
+    @Inject
+    AttachmentQueries queries;
 
     @Test
     void uploadsNeverAttachedAreDeletedAfterADay() {
@@ -57,6 +72,48 @@ class AttachmentCleanupTest {
         // What was sent stays, for both sides.
         String location = open(f.tutor(), attached).statusCode(303).extract().header("Location");
         assertArrayEquals(PNG, fetch(location).body());
+    }
+
+    /**
+     * Two instances running the cleanup at once: while one holds its claimed batch (its transaction open), the other
+     * claims the remaining rows without waiting, and no row is claimed twice.
+     */
+    @Test
+    void twoInstancesCleaningAtOnceClaimDifferentRowsWithoutWaiting() throws Exception {
+        Family f = Family.create();
+        Set<UUID> ours = new HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            ours.add(UUID.fromString(id(upload(f.parent(), "forgotten-" + i + ".png", "image/png", PNG))));
+        }
+        Instant cutoff = Instant.now(clock).plus(Duration.ofDays(2));
+        CountDownLatch firstHolds = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<UUID>> first = pool.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
+                List<UUID> claimed = queries.claimUnattached(cutoff, 3);
+                firstHolds.countDown();
+                assertTrue(secondDone.await(20, TimeUnit.SECONDS), "the second instance never finished its claim");
+                return claimed;
+            }));
+            assertTrue(firstHolds.await(20, TimeUnit.SECONDS));
+            Future<List<UUID>> second = pool.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
+                try {
+                    return queries.claimUnattached(cutoff, AttachmentCleanup.BATCH);
+                } finally {
+                    secondDone.countDown();
+                }
+            }));
+            List<UUID> a = first.get(30, TimeUnit.SECONDS);
+            List<UUID> b = second.get(30, TimeUnit.SECONDS);
+            assertEquals(3, a.size());
+            assertTrue(Collections.disjoint(a, b), "claimed twice: " + a + " / " + b);
+            Set<UUID> both = new HashSet<>(a);
+            both.addAll(b);
+            assertTrue(both.containsAll(ours), "every stale upload is claimed by one of the two");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static String id(String attachmentUrl) {
