@@ -5,6 +5,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.tutoring.support.Api;
+import io.tutoring.support.Classroom;
 import io.tutoring.support.Family;
 import io.tutoring.support.Person;
 import org.junit.jupiter.api.Test;
@@ -120,11 +121,36 @@ class AdminPagesTest {
         assertTrue(rows.indexOf(second.name()) >= 0 && rows.indexOf(second.name()) < rows.indexOf(f.admin().name()),
                 "newest first");
         assertEquals(20, count(first, "<tr>") - 1, "one page of 20 entries under the header row");
-        String older = first.substring(first.indexOf("/admin/audit?threadId=" + thread + "&amp;cursor="));
-        older = older.substring(0, older.indexOf('"')).replace("&amp;", "&");
-        String next = page(f.admin(), older);
+        String next = page(f.admin(), link(first, "/admin/audit?threadId=" + thread + "&amp;cursor="));
         assertEquals(1, count(next, "<tr>") - 1, next);
         assertFalse(next.contains("Older entries"), "the last page");
+    }
+
+    @Test
+    void aTutorsThreadsAndALongThreadArePaged() {
+        Classroom classroom = Classroom.of(21);
+        List<String> threads = classroom.parentsWrite();
+        Person admin = classroom.admin();
+        String first = page(admin, "/admin?tutorId=" + classroom.tutor().id());
+        assertEquals(20, count(first, "class=\"admin-thread\""));
+        assertTrue(first.contains(threads.get(20)) && !first.contains(threads.get(0)), "newest activity first");
+        String next = page(admin, link(first, "/admin?tutorId=" + classroom.tutor().id() + "&amp;cursor="));
+        assertEquals(1, count(next, "class=\"admin-thread\""));
+        assertTrue(next.contains(threads.get(0)), next);
+
+        Family f = classroom.family(0);
+        for (int i = 1; i <= 20; i++) {
+            sendOk(f.parent(), f.tutor(), f.student(), "Message " + i);
+        }
+        // 21 messages: the latest 20, oldest first, then the oldest one on the page before.
+        String latest = page(admin, "/admin/threads/" + threads.get(0));
+        assertEquals(20, count(latest, "class=\"admin-message "));
+        assertTrue(latest.indexOf("Message 1<") < latest.indexOf("Message 20<"), "oldest first");
+        assertFalse(latest.contains("Hello 0"), latest);
+        assertFalse(latest.contains("Latest messages"), "already the latest");
+        String older = page(admin, link(latest, "/admin/threads/" + threads.get(0) + "?before="));
+        assertEquals(1, count(older, "class=\"admin-message "));
+        assertTrue(older.contains("Hello 0") && older.contains("Latest messages"), older);
     }
 
     @Test
@@ -192,6 +218,13 @@ class AdminPagesTest {
     /** The random part of a test person's name, unique to them. */
     private static String suffix(Person who) {
         return who.name().substring(who.name().lastIndexOf(' ') + 1);
+    }
+
+    /** The href in the page that starts with {@code start} (as written in the HTML), as a path to request. */
+    private static String link(String html, String start) {
+        int at = html.indexOf(start);
+        assertTrue(at >= 0, "no link " + start + " in:\n" + html);
+        return html.substring(at, html.indexOf('"', at)).replace("&amp;", "&");
     }
 
     private static int count(String html, String what) {
