@@ -40,13 +40,6 @@ public class Placeholders {
     }
 
     @GET
-    @Path("admin")
-    @RolesAllowed(Role.ADMIN_NAME)
-    public TemplateInstance admin() {
-        return Templates.coming("admin");
-    }
-
-    @GET
     @Path("settings")
     @Authenticated
     public TemplateInstance settings() {

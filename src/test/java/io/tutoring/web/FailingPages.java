@@ -35,6 +35,14 @@ public class FailingPages {
     }
 
     @GET
+    @Path("unavailable")
+    public jakarta.ws.rs.core.Response unavailable() {
+        // What StorageFailures answers when S3 cannot be reached.
+        return jakarta.ws.rs.core.Response.fromResponse(io.tutoring.common.Problem.response(503,
+                "Service unavailable", "The file storage cannot be reached")).header("Retry-After", "30").build();
+    }
+
+    @GET
     @Path("bug")
     public String bug() {
         throw new IllegalStateException("secret internal state: password=hunter2");
