@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Sending messages and reading threads, with the rules of who may do which. */
@@ -63,12 +64,19 @@ public class MessagingService {
         UUID messageId = UUID.randomUUID();
         UUID threadId = queries.upsertThread(parentId, request.tutorId(), request.studentId(), messageId, now,
                 role == SenderRole.PARENT);
-        queries.insertMessage(messageId, threadId, role, caller.id(), text, now,
-                attachment == null ? null : attachment.id());
+        // The upsert holds the thread's row lock until commit: the chain head read now is the latest, and a
+        // concurrent send into this thread waits for this one (other threads do not).
+        ChainHash.Fields fields = new ChainHash.Fields(threadId, messageId, parentId, request.tutorId(),
+                request.studentId(), role.name(), caller.id(), now, request.ackRequested(),
+                attachment == null ? null : attachment.id(), attachment == null ? null : attachment.sha256(), text);
+        Optional<ThreadQueries.ChainLink> head = queries.chainHead(threadId);
+        byte[] prevHash = head.map(ThreadQueries.ChainLink::hash).orElseGet(() -> ChainHash.genesis(threadId));
+        int index = head.map(h -> h.index() + 1).orElse(0);
+        queries.insertMessage(fields, index, prevHash, ChainHash.hash(prevHash, fields));
         sent.fire(new MessageSent(messageId, threadId, parentId, request.tutorId(), request.studentId(), role,
                 caller.id(), now));
         return new MessageView(messageId, threadId, parentId, request.tutorId(), request.studentId(), role, text,
-                attachment == null ? null : attachment.view(), now, null);
+                attachment == null ? null : attachment.view(), now, null, request.ackRequested(), null);
     }
 
     /**
