@@ -7,6 +7,7 @@ import io.tutoring.common.Time;
 import io.tutoring.common.failures.Conflict;
 import io.tutoring.common.failures.InvalidInput;
 import io.tutoring.common.failures.NotAllowed;
+import io.tutoring.common.failures.NotFound;
 import io.tutoring.common.failures.WrongKind;
 import io.tutoring.enrollments.Enrollments;
 import io.tutoring.links.Links;
@@ -35,10 +36,11 @@ public class MessagingService {
     private final Clock clock;
     private final Event<MessageSent> sent;
     private final Event<ThreadRead> read;
+    private final Event<MessageAcked> acked;
 
     public MessagingService(Links links, Enrollments enrollments, ThreadAccess access, ThreadQueries queries,
                             AttachmentClaims attachments, MessagingConfig config, Clock clock,
-                            Event<MessageSent> sent, Event<ThreadRead> read) {
+                            Event<MessageSent> sent, Event<ThreadRead> read, Event<MessageAcked> acked) {
         this.links = links;
         this.enrollments = enrollments;
         this.access = access;
@@ -48,6 +50,7 @@ public class MessagingService {
         this.clock = clock;
         this.sent = sent;
         this.read = read;
+        this.acked = acked;
     }
 
     /** Sends as the parent or as the tutor, decided by whether the caller is {@code tutorId}. */
@@ -137,6 +140,38 @@ public class MessagingService {
             read.fire(new ThreadRead(threadId, t.parentId(), t.tutorId(), t.studentId(), reader, now, stamped));
         }
         return page(grant.thread(), before, limit);
+    }
+
+    /**
+     * Acknowledges a message whose sender asked for it: only the other side of the thread (the recipient) may, and
+     * only once. Reading a message is not acknowledging it. Refused: someone else's family (404 as for reading),
+     * a parent whose link was removed, one's own message (403), a message that asks for nothing or was already
+     * acknowledged (409).
+     */
+    @Transactional
+    public MessageView acknowledge(Caller caller, UUID threadId, UUID messageId) {
+        ThreadAccess.Grant grant = access.check(caller, threadId, false);
+        if (grant.side() == ThreadAccess.Side.ADMIN) {
+            throw new IllegalStateException("admins are never granted a thread here");
+        }
+        SenderRole reader = grant.side() == ThreadAccess.Side.TUTOR ? SenderRole.TUTOR : SenderRole.PARENT;
+        MessageView message = queries.message(grant.thread(), messageId).orElseThrow(() -> new NotFound(
+                "No message " + messageId + " in this thread"));
+        if (message.role() == reader) {
+            throw new NotAllowed("This is your own message: the other side of the thread acknowledges it");
+        }
+        if (!message.ackRequested()) {
+            throw new Conflict("The sender did not ask for this message to be acknowledged");
+        }
+        Instant now = Time.now(clock);
+        if (!queries.ack(threadId, messageId, message.role(), now)) {
+            throw new Conflict("This message was already acknowledged; an acknowledgement is final");
+        }
+        ThreadRef t = grant.thread();
+        acked.fire(new MessageAcked(messageId, threadId, t.parentId(), t.tutorId(), t.studentId(), reader, caller.id(),
+                now));
+        return new MessageView(message.id(), threadId, t.parentId(), t.tutorId(), t.studentId(), message.role(),
+                message.message(), message.attachment(), message.createdAt(), message.readAt(), true, now);
     }
 
     /** A page of a thread, newest first, as stored: stamps nothing. Attachments come in the same statement. */

@@ -122,6 +122,15 @@ public class ThreadQueries {
               from message m left join attachment a on a.id = m.attachment_id
              where m.thread_id = :thread""";
 
+    /**
+     * Acknowledges a message that asks for it, once: of two racing acknowledgements one updates the row, the other
+     * finds {@code acked_at} set and updates nothing.
+     */
+    private static final String ACK = """
+            update message set acked_at = :now
+             where id = :id and thread_id = :thread and sender_role = :sender and ack_requested
+               and acked_at is null""";
+
     /** Stamps the other side's unread messages of a thread read; the partial index of unread rows finds them. */
     private static final String MARK_READ = """
             update message set read_at = :now
@@ -380,6 +389,21 @@ public class ThreadQueries {
                         thread.studentId(), SenderRole.valueOf(rs.getString("sender_role")), rs.getString("body"),
                         attachment(rs), Sql.instant(rs, "created_at"), Sql.instant(rs, "read_at"),
                         rs.getBoolean("ack_requested"), Sql.instant(rs, "acked_at")));
+    }
+
+    /** One message of the thread, as a page shows it. */
+    Optional<MessageView> message(ThreadRef thread, UUID messageId) {
+        return sql.query(MESSAGES + "\n   and m.id = :id").bind("thread", thread.id()).bind("id", messageId)
+                .first(rs -> new MessageView(Sql.uuid(rs, "id"), thread.id(), thread.parentId(), thread.tutorId(),
+                        thread.studentId(), SenderRole.valueOf(rs.getString("sender_role")), rs.getString("body"),
+                        attachment(rs), Sql.instant(rs, "created_at"), Sql.instant(rs, "read_at"),
+                        rs.getBoolean("ack_requested"), Sql.instant(rs, "acked_at")));
+    }
+
+    /** Stamps the message acknowledged if {@code sender} wrote it, it asks for it and nobody has yet. */
+    boolean ack(UUID threadId, UUID messageId, SenderRole sender, Instant now) {
+        return sql.query(ACK).bind("now", now).bind("id", messageId).bind("thread", threadId).bind("sender", sender)
+                .update() == 1;
     }
 
     /** Stamps the messages of {@code other} that are still unread; returns how many. */
