@@ -16,6 +16,8 @@ public class AdminAudit extends PanacheEntityBase {
 
     public static final String READ_MESSAGES = "READ_MESSAGES";
     public static final String READ_ATTACHMENT = "READ_ATTACHMENT";
+    /** An export of the whole thread (the paper trail). */
+    public static final String EXPORT = "EXPORT";
 
     @Id
     public UUID id;

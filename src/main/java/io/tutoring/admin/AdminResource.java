@@ -118,7 +118,7 @@ public class AdminResource {
     @PUT
     @Path("/enrollments")
     public Response enroll(@NotNull @Valid EnrollmentRequest request) {
-        enrollments.enroll(request.studentId(), request.tutorId());
+        enrollments.enroll(request.studentId(), request.tutorId(), currentUser.get().id());
         return Response.noContent().build();
     }
 
@@ -131,7 +131,8 @@ public class AdminResource {
     @DELETE
     @Path("/enrollments/{studentId}/{tutorId}")
     public Response endEnrollment(@PathParam("studentId") String studentId, @PathParam("tutorId") String tutorId) {
-        if (!enrollments.end(Ids.parse(studentId, "studentId"), Ids.parse(tutorId, "tutorId"))) {
+        if (!enrollments.end(Ids.parse(studentId, "studentId"), Ids.parse(tutorId, "tutorId"),
+                currentUser.get().id())) {
             throw new NotFound("No such enrollment");
         }
         return Response.noContent().build();

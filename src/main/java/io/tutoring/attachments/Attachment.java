@@ -47,6 +47,10 @@ public class Attachment extends PanacheEntityBase {
     @Column(name = "attached_at")
     public Instant attachedAt;
 
+    /** The SHA-256 of the stored bytes, taken when a message claims the file (the paper trail hashes it). */
+    @Column(name = "sha256")
+    public byte[] sha256;
+
     public String url() {
         return PATH + id;
     }

@@ -114,6 +114,8 @@ public class AttachmentService implements AttachmentClaims {
                 FileNames.contentDisposition(a.fileName))) {
             throw new Conflict("The upload changed while it was being checked; send the message again");
         }
+        // The bytes the message keeps (the checked copy) go into the paper trail's hash chain.
+        a.sha256 = store.sha256(a.storedKey());
         String uploadKey = a.uploadKey();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -129,7 +131,7 @@ public class AttachmentService implements AttachmentClaims {
             }
         });
         a.attachedAt = Time.now(clock);
-        return new Claimed(a.id, a.view());
+        return new Claimed(a.id, a.view(), a.sha256);
     }
 
     /**

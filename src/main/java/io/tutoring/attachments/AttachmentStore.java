@@ -93,6 +93,23 @@ public class AttachmentStore {
     }
 
     /**
+     * The SHA-256 of the object's bytes, read as a stream (an attachment is at most the size limit; nothing is
+     * kept in memory but the read buffer).
+     */
+    public byte[] sha256(String key) {
+        java.security.MessageDigest digest = io.tutoring.messaging.ChainHash.sha256();
+        try (var in = s3.getObject(r -> r.bucket(config.bucket()).key(key))) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Could not read s3://" + config.bucket() + "/" + key, e);
+        }
+        return digest.digest();
+    }
+
+    /**
      * Copies the checked version of an upload to its final key, with the checked type and a safe disposition. The
      * copy is conditional on the ETag, so bytes replaced after the check are never copied: returns false then.
      */

@@ -19,6 +19,11 @@ public class EnrollmentQueries {
 
     private static final String DELETE = "delete from enrollment where student_id = :s and tutor_id = :t";
 
+    /** The start or end of an enrollment, for the family timeline (the paper trail). */
+    private static final String EVENT = """
+            insert into enrollment_event (id, student_id, tutor_id, action, actor_id, at)
+            values (:id, :s, :t, :action, :actor, now())""";
+
     private final Sql sql;
 
     public EnrollmentQueries(Sql sql) {
@@ -29,8 +34,14 @@ public class EnrollmentQueries {
         return sql.query(EXISTS).bind("s", studentId).bind("t", tutorId).first(rs -> Boolean.TRUE).isPresent();
     }
 
-    void insert(UUID studentId, UUID tutorId) {
-        sql.query(INSERT).bind("s", studentId).bind("t", tutorId).update();
+    /** False when the enrollment existed already. */
+    boolean insert(UUID studentId, UUID tutorId) {
+        return sql.query(INSERT).bind("s", studentId).bind("t", tutorId).update() > 0;
+    }
+
+    void recordEvent(UUID studentId, UUID tutorId, String action, UUID actorId) {
+        sql.query(EVENT).bind("id", UUID.randomUUID()).bind("s", studentId).bind("t", tutorId).bind("action", action)
+                .bind("actor", actorId).update();
     }
 
     /** False when there was none. */

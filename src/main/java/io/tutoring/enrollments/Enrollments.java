@@ -26,14 +26,32 @@ public class Enrollments {
     /** Enrolls; idempotent. Both users must exist and hold the matching roles. */
     @Transactional
     public void enroll(UUID studentId, UUID tutorId) {
+        enroll(studentId, tutorId, null);
+    }
+
+    /** Enrolls on {@code actorId}'s behalf; a new enrollment's start goes into the family timeline. */
+    @Transactional
+    public void enroll(UUID studentId, UUID tutorId, UUID actorId) {
         users.requireWithRole(studentId, Role.STUDENT);
         users.requireWithRole(tutorId, Role.TUTOR);
-        queries.insert(studentId, tutorId);
+        if (queries.insert(studentId, tutorId)) {
+            queries.recordEvent(studentId, tutorId, "STARTED", actorId);
+        }
     }
 
     /** Ends an enrollment; false if there was none. Threads and messages stay. */
     @Transactional
     public boolean end(UUID studentId, UUID tutorId) {
-        return queries.delete(studentId, tutorId);
+        return end(studentId, tutorId, null);
+    }
+
+    /** Ends an enrollment on {@code actorId}'s behalf (recorded for the family timeline); false if there was none. */
+    @Transactional
+    public boolean end(UUID studentId, UUID tutorId, UUID actorId) {
+        boolean ended = queries.delete(studentId, tutorId);
+        if (ended) {
+            queries.recordEvent(studentId, tutorId, "ENDED", actorId);
+        }
+        return ended;
     }
 }

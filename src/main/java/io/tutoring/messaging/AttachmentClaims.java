@@ -11,8 +11,11 @@ import java.util.UUID;
  */
 public interface AttachmentClaims {
 
-    /** A claimed file: its id (for {@code message.attachment_id}) and how the message shows it. */
-    record Claimed(UUID id, MessageView.AttachmentView view) {
+    /**
+     * A claimed file: its id (for {@code message.attachment_id}), how the message shows it and the SHA-256 of its
+     * stored bytes (for the hash chain).
+     */
+    record Claimed(UUID id, MessageView.AttachmentView view, byte[] sha256) {
     }
 
     /** Claims the caller's upload named by {@code attachmentUrl} for the message being sent. */

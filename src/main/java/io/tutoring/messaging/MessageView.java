@@ -6,12 +6,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A message as the API shows it; {@code readAt} is when the other side opened it. */
+/**
+ * A message as the API shows it; {@code readAt} is when the other side opened it, {@code ackRequested} whether the
+ * sender asked the other side to acknowledge it and {@code ackedAt} when they did (the paper trail).
+ */
 @RegisterForReflection
 public record MessageView(UUID id, UUID threadId, UUID parentId, UUID tutorId, UUID studentId, SenderRole role,
                           String message,
                           @JsonInclude(JsonInclude.Include.NON_NULL) AttachmentView attachment,
-                          Instant createdAt, Instant readAt) {
+                          Instant createdAt, Instant readAt, boolean ackRequested, Instant ackedAt) {
 
     /** The file attached to a message: where to fetch it and what it is. */
     @RegisterForReflection

@@ -7,6 +7,7 @@ import io.tutoring.common.Time;
 import io.tutoring.common.failures.Conflict;
 import io.tutoring.common.failures.InvalidInput;
 import io.tutoring.common.failures.NotAllowed;
+import io.tutoring.common.failures.NotFound;
 import io.tutoring.common.failures.WrongKind;
 import io.tutoring.enrollments.Enrollments;
 import io.tutoring.links.Links;
@@ -19,6 +20,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Sending messages and reading threads, with the rules of who may do which. */
@@ -34,10 +36,11 @@ public class MessagingService {
     private final Clock clock;
     private final Event<MessageSent> sent;
     private final Event<ThreadRead> read;
+    private final Event<MessageAcked> acked;
 
     public MessagingService(Links links, Enrollments enrollments, ThreadAccess access, ThreadQueries queries,
                             AttachmentClaims attachments, MessagingConfig config, Clock clock,
-                            Event<MessageSent> sent, Event<ThreadRead> read) {
+                            Event<MessageSent> sent, Event<ThreadRead> read, Event<MessageAcked> acked) {
         this.links = links;
         this.enrollments = enrollments;
         this.access = access;
@@ -47,6 +50,7 @@ public class MessagingService {
         this.clock = clock;
         this.sent = sent;
         this.read = read;
+        this.acked = acked;
     }
 
     /** Sends as the parent or as the tutor, decided by whether the caller is {@code tutorId}. */
@@ -63,12 +67,19 @@ public class MessagingService {
         UUID messageId = UUID.randomUUID();
         UUID threadId = queries.upsertThread(parentId, request.tutorId(), request.studentId(), messageId, now,
                 role == SenderRole.PARENT);
-        queries.insertMessage(messageId, threadId, role, caller.id(), text, now,
-                attachment == null ? null : attachment.id());
+        // The upsert holds the thread's row lock until commit: the chain head read now is the latest, and a
+        // concurrent send into this thread waits for this one (other threads do not).
+        ChainHash.Fields fields = new ChainHash.Fields(threadId, messageId, parentId, request.tutorId(),
+                request.studentId(), role.name(), caller.id(), now, request.ackRequested(),
+                attachment == null ? null : attachment.id(), attachment == null ? null : attachment.sha256(), text);
+        Optional<ThreadQueries.ChainLink> head = queries.chainHead(threadId);
+        byte[] prevHash = head.map(ThreadQueries.ChainLink::hash).orElseGet(() -> ChainHash.genesis(threadId));
+        int index = head.map(h -> h.index() + 1).orElse(0);
+        queries.insertMessage(fields, index, prevHash, ChainHash.hash(prevHash, fields));
         sent.fire(new MessageSent(messageId, threadId, parentId, request.tutorId(), request.studentId(), role,
                 caller.id(), now));
         return new MessageView(messageId, threadId, parentId, request.tutorId(), request.studentId(), role, text,
-                attachment == null ? null : attachment.view(), now, null);
+                attachment == null ? null : attachment.view(), now, null, request.ackRequested(), null);
     }
 
     /**
@@ -129,6 +140,38 @@ public class MessagingService {
             read.fire(new ThreadRead(threadId, t.parentId(), t.tutorId(), t.studentId(), reader, now, stamped));
         }
         return page(grant.thread(), before, limit);
+    }
+
+    /**
+     * Acknowledges a message whose sender asked for it: only the other side of the thread (the recipient) may, and
+     * only once. Reading a message is not acknowledging it. Refused: someone else's family (404 as for reading),
+     * a parent whose link was removed, one's own message (403), a message that asks for nothing or was already
+     * acknowledged (409).
+     */
+    @Transactional
+    public MessageView acknowledge(Caller caller, UUID threadId, UUID messageId) {
+        ThreadAccess.Grant grant = access.check(caller, threadId, false);
+        if (grant.side() == ThreadAccess.Side.ADMIN) {
+            throw new IllegalStateException("admins are never granted a thread here");
+        }
+        SenderRole reader = grant.side() == ThreadAccess.Side.TUTOR ? SenderRole.TUTOR : SenderRole.PARENT;
+        MessageView message = queries.message(grant.thread(), messageId).orElseThrow(() -> new NotFound(
+                "No message " + messageId + " in this thread"));
+        if (message.role() == reader) {
+            throw new NotAllowed("This is your own message: the other side of the thread acknowledges it");
+        }
+        if (!message.ackRequested()) {
+            throw new Conflict("The sender did not ask for this message to be acknowledged");
+        }
+        Instant now = Time.now(clock);
+        if (!queries.ack(threadId, messageId, message.role(), now)) {
+            throw new Conflict("This message was already acknowledged; an acknowledgement is final");
+        }
+        ThreadRef t = grant.thread();
+        acked.fire(new MessageAcked(messageId, threadId, t.parentId(), t.tutorId(), t.studentId(), reader, caller.id(),
+                now));
+        return new MessageView(message.id(), threadId, t.parentId(), t.tutorId(), t.studentId(), message.role(),
+                message.message(), message.attachment(), message.createdAt(), message.readAt(), true, now);
     }
 
     /** A page of a thread, newest first, as stored: stamps nothing. Attachments come in the same statement. */

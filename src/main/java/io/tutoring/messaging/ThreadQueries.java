@@ -117,10 +117,19 @@ public class ThreadQueries {
 
     /** A page of a thread with each message's attachment; newest first through {@link Sql#newestFirst}. */
     private static final String MESSAGES = """
-            select m.id, m.sender_role, m.body, m.created_at, m.read_at,
+            select m.id, m.sender_role, m.body, m.created_at, m.read_at, m.ack_requested, m.acked_at,
                    a.id as attachment_id, a.file_name, a.content_type, a.size
               from message m left join attachment a on a.id = m.attachment_id
              where m.thread_id = :thread""";
+
+    /**
+     * Acknowledges a message that asks for it, once: of two racing acknowledgements one updates the row, the other
+     * finds {@code acked_at} set and updates nothing.
+     */
+    private static final String ACK = """
+            update message set acked_at = :now
+             where id = :id and thread_id = :thread and sender_role = :sender and ack_requested
+               and acked_at is null""";
 
     /** Stamps the other side's unread messages of a thread read; the partial index of unread rows finds them. */
     private static final String MARK_READ = """
@@ -142,9 +151,21 @@ public class ThreadQueries {
             returning id
             """;
 
+    /**
+     * The head of a thread's chain: its last message's place and hash. The send path reads it after the thread
+     * upsert, which holds the thread's row lock until commit, so concurrent sends into one thread take turns here
+     * and each sees the one before; sends into other threads do not wait.
+     */
+    private static final String CHAIN_HEAD = """
+            select m.chain_index, m.hash from message m
+             where m.thread_id = :thread
+             order by m.chain_index desc limit 1""";
+
     private static final String INSERT_MESSAGE = """
-            insert into message (id, thread_id, sender_role, sender_id, body, created_at, attachment_id)
-            values (:id, :thread, :role, :sender, :body, :at, :attachment)""";
+            insert into message (id, thread_id, sender_role, sender_id, body, created_at, attachment_id,
+                                 ack_requested, chain_index, prev_hash, hash)
+            values (:id, :thread, :role, :sender, :body, :at, :attachment, :ackRequested, :chainIndex, :prevHash,
+                    :hash)""";
 
     // ---- The tutor's own state of a thread ----------------------------------------------------------------------
     // Each changes only the tutor's columns, so that a message arriving at the same time keeps its "last message".
@@ -366,7 +387,23 @@ public class ThreadQueries {
                 .bind("thread", thread.id())
                 .list(rs -> new MessageView(Sql.uuid(rs, "id"), thread.id(), thread.parentId(), thread.tutorId(),
                         thread.studentId(), SenderRole.valueOf(rs.getString("sender_role")), rs.getString("body"),
-                        attachment(rs), Sql.instant(rs, "created_at"), Sql.instant(rs, "read_at")));
+                        attachment(rs), Sql.instant(rs, "created_at"), Sql.instant(rs, "read_at"),
+                        rs.getBoolean("ack_requested"), Sql.instant(rs, "acked_at")));
+    }
+
+    /** One message of the thread, as a page shows it. */
+    Optional<MessageView> message(ThreadRef thread, UUID messageId) {
+        return sql.query(MESSAGES + "\n   and m.id = :id").bind("thread", thread.id()).bind("id", messageId)
+                .first(rs -> new MessageView(Sql.uuid(rs, "id"), thread.id(), thread.parentId(), thread.tutorId(),
+                        thread.studentId(), SenderRole.valueOf(rs.getString("sender_role")), rs.getString("body"),
+                        attachment(rs), Sql.instant(rs, "created_at"), Sql.instant(rs, "read_at"),
+                        rs.getBoolean("ack_requested"), Sql.instant(rs, "acked_at")));
+    }
+
+    /** Stamps the message acknowledged if {@code sender} wrote it, it asks for it and nobody has yet. */
+    boolean ack(UUID threadId, UUID messageId, SenderRole sender, Instant now) {
+        return sql.query(ACK).bind("now", now).bind("id", messageId).bind("thread", threadId).bind("sender", sender)
+                .update() == 1;
     }
 
     /** Stamps the messages of {@code other} that are still unread; returns how many. */
@@ -387,16 +424,29 @@ public class ThreadQueries {
                 .one(rs -> Sql.uuid(rs, "id"));
     }
 
-    void insertMessage(UUID messageId, UUID threadId, SenderRole role, UUID senderId, String body, Instant at,
-                       UUID attachmentId) {
+    /** The last link of a thread's chain: its place and hash. */
+    record ChainLink(int index, byte[] hash) {
+    }
+
+    /** The thread's chain head; empty for a thread without messages. Call it holding the thread's row lock. */
+    Optional<ChainLink> chainHead(UUID threadId) {
+        return sql.query(CHAIN_HEAD).bind("thread", threadId)
+                .first(rs -> new ChainLink(rs.getInt("chain_index"), rs.getBytes("hash")));
+    }
+
+    void insertMessage(ChainHash.Fields m, int chainIndex, byte[] prevHash, byte[] hash) {
         sql.query(INSERT_MESSAGE)
-                .bind("id", messageId)
-                .bind("thread", threadId)
-                .bind("role", role)
-                .bind("sender", senderId)
-                .bind("body", body)
-                .bind("at", at)
-                .bind("attachment", attachmentId)
+                .bind("id", m.messageId())
+                .bind("thread", m.threadId())
+                .bind("role", m.role())
+                .bind("sender", m.senderId())
+                .bind("body", m.text())
+                .bind("at", m.createdAt())
+                .bind("attachment", m.attachmentId())
+                .bind("ackRequested", m.ackRequested())
+                .bind("chainIndex", chainIndex)
+                .bind("prevHash", prevHash)
+                .bind("hash", hash)
                 .update();
     }
 

@@ -10,6 +10,7 @@ import io.tutoring.users.CurrentUser;
 import io.tutoring.users.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -107,6 +108,28 @@ public class ThreadsResource {
         UUID thread = Ids.parse(threadId, "threadId");
         int size = limits.resolve(limit);
         return messaging.open(currentUser.get(), thread, Cursor.decode(before, "before"), size);
+    }
+
+    @Operation(summary = "Acknowledge a message", description = """
+            Acknowledges a message whose sender asked for it (`requestAck: true` on send), apart from reading it. \
+            The answer is the message with `ackedAt` set; both sides see it from then on, and it is part of the \
+            thread's export. An acknowledgement is final.
+
+            Who may call: the other side of the thread than the message's sender (a tutor's message is acknowledged \
+            by the thread's parent while linked to the student, a parent's by the thread's tutor).""")
+    @APIResponse(responseCode = "200", description = "The acknowledged message", content = @Content(
+            schema = @Schema(implementation = MessageView.class)))
+    @APIResponse(responseCode = "403", description = "The caller wrote the message, or the parent's link to the "
+            + "student was removed")
+    @APIResponse(responseCode = "404", description = "No thread with this id that the caller can read, or no "
+            + "such message in it")
+    @APIResponse(responseCode = "409", description = "The sender did not ask for an acknowledgement, or the "
+            + "message was already acknowledged")
+    @POST
+    @Path("/{threadId}/messages/{messageId}/ack")
+    public MessageView acknowledge(@PathParam("threadId") String threadId, @PathParam("messageId") String messageId) {
+        return messaging.acknowledge(currentUser.get(), Ids.parse(threadId, "threadId"),
+                Ids.parse(messageId, "messageId"));
     }
 
     /** A true/false query parameter; absent is null, anything else is a 400. */
