@@ -1,0 +1,110 @@
+package io.tutoring.hardening;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tutoring.support.Api;
+import io.tutoring.support.Person;
+import io.tutoring.support.RawHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 11 item 4: the errors the HTTP layer raises before the application runs answer in the same problem+json
+ * format as every other error: 413 for a body over the limit (declared or chunked), 414 for a long URI, 431 for
+ * huge headers, 400 for malformed paths and headers. Sent over a raw socket: no HTTP client sends these.
+ */
+@QuarkusTest
+class HttpLimitsTest {
+
+    private static String token;
+
+    @BeforeEach
+    void signIn() {
+        if (token != null) {
+            return;
+        }
+        Person parent = Api.newUser("Parent", "PARENT");
+        token = parent.token();
+    }
+
+    @Test
+    void aDeclaredBodyOverTheLimitIsA413Problem() {
+        byte[] body = jsonOfSize(70 * 1024);
+        RawHttp.Answer answer = RawHttp.send("POST /api/parent/messages HTTP/1.1\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length, body);
+        assertProblem(answer, 413);
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsA413Problem() {
+        byte[] json = jsonOfSize(70 * 1024);
+        ByteArrayOutputStream chunked = new ByteArrayOutputStream();
+        for (int at = 0; at < json.length; at += 8192) {
+            int n = Math.min(8192, json.length - at);
+            chunked.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            chunked.write(json, at, n);
+            chunked.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        chunked.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        RawHttp.Answer answer = RawHttp.send("POST /api/parent/messages HTTP/1.1\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked", chunked.toByteArray());
+        assertProblem(answer, 413);
+    }
+
+    @Test
+    void aLongUriIsA414Problem() {
+        assertProblem(RawHttp.get("/api/parent/threads?cursor=" + "a".repeat(9000)), 414);
+        assertProblem(RawHttp.get("/" + "a".repeat(9000)), 414);
+    }
+
+    @Test
+    void hugeHeadersAreA431Problem() {
+        assertProblem(RawHttp.get("/api/me", "Authorization: Bearer " + token, "X-Big: " + "b".repeat(40 * 1024)), 431);
+        String[] many = new String[400];
+        Arrays.setAll(many, i -> "X-Many-" + i + ": " + "m".repeat(100));
+        assertProblem(RawHttp.get("/api/me", many), 431);
+    }
+
+    @Test
+    void malformedPathsAreA400Problem() {
+        assertProblem(RawHttp.get("/api/parent/threads/%zz/messages", "Authorization: Bearer " + token), 400);
+        assertProblem(RawHttp.get("/api/parent/threads/%/messages", "Authorization: Bearer " + token), 400);
+        assertProblem(RawHttp.get("/api/me/%C0%AF", "Authorization: Bearer " + token), 400);
+        assertProblem(RawHttp.get("/%zz"), 400);
+    }
+
+    @Test
+    void malformedHeadersAreA400Problem() {
+        assertProblem(RawHttp.send("POST /api/parent/messages HTTP/1.1\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nContent-Length: abc", new byte[0]), 400);
+        assertProblem(RawHttp.get("/api/me", "Authorization: Bearer " + token, "This is not a header"), 400);
+        assertProblem(RawHttp.get("/api/me", "Authorization: Bearer " + token, "Bad Name: x"), 400);
+        assertProblem(RawHttp.send("POST /api/parent/messages HTTP/1.1\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 3", "{}".getBytes()), 400);
+    }
+
+    private static void assertProblem(RawHttp.Answer answer, int status) {
+        String where = answer.toString();
+        assertEquals(status, answer.status(), where);
+        assertNotNull(answer.header("content-type"), where);
+        assertTrue(answer.header("content-type").startsWith("application/problem+json"), where);
+        JsonNode problem = answer.json();
+        assertEquals(status, problem.path("status").asInt(), where);
+        assertFalse(problem.path("title").asText().isBlank(), where);
+        assertFalse(problem.path("detail").asText().isBlank(), where);
+    }
+
+    private static byte[] jsonOfSize(int size) {
+        String head = "{\"tutorId\":\"00000000-0000-0000-0000-000000000000\",\"studentId\":\"00000000-0000-0000-0000-000000000000\",\"message\":\"";
+        return (head + "x".repeat(size - head.length() - 2) + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+}
