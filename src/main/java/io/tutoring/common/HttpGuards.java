@@ -27,15 +27,19 @@ import java.util.regex.Pattern;
  * {@code hardening.max-header-size}. Vert.x's own decoder limits ({@code quarkus.http.limits.max-initial-line-length}
  * and {@code max-header-size}) are set well above these, so these are the limits clients meet; beyond Vert.x's the
  * connection gets Vert.x's bare answer.</li>
- * <li>413 for a declared {@code Content-Length} over {@code quarkus.http.limits.max-body-size}.</li>
+ * <li>413 for a declared {@code Content-Length} over {@code quarkus.http.limits.max-body-size}; 411 for a body sent
+ * without its length ({@code Transfer-Encoding: chunked}), which Quarkus would cut off past the limit with a bare
+ * 413.</li>
  * <li>401 for an {@code Authorization} header that cannot be a token this service accepts: not exactly one header,
  * not the {@code Bearer} scheme, or not a signed JWT in compact form (three base64url parts whose first two are JSON
  * objects, the first naming its {@code alg}). Quarkus OIDC answers some of those with a 500 (a token of dots throws
  * {@code NoSuchElementException}, a header that is not JSON a {@code NullPointerException}); everything that passes
  * here is a structurally sound JWT whose signature, issuer, audience and expiry OIDC then checks as before.</li>
  * </ul>
- * A failure handler does the same for the 400/413/414/431 that Vert.x Web or Quarkus raise while routing (a path
- * with a malformed escape, a chunked body over the limit). The management paths under {@code /q/} are left alone.
+ * A failure handler does the same for a 400/413/414/431 that a later route raises with {@code rc.fail(status)}. The
+ * management paths under {@code /q/} are left alone. What Netty's decoder refuses (a path with a malformed escape, a
+ * line that is not a header, a request line or headers beyond Vert.x's limits) never reaches a route: it gets Vert.x's
+ * bare answer, as Quarkus offers no hook for the server's invalid-request handler.
  */
 @ApplicationScoped
 public class HttpGuards {
@@ -75,6 +79,13 @@ public class HttpGuards {
         if (headerSize(request.headers()) > config.maxHeaderSize().asLongValue()) {
             refuse(rc, 431, "Request header fields too large", "The request headers are larger than "
                     + config.maxHeaderSize().asLongValue() + " bytes");
+            return;
+        }
+        if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            // Bodies here are small JSON documents and forms, which clients send with their length. A chunked body
+            // over the limit would be cut off by Quarkus with a bare 413 mid-read; refusing it up front keeps every
+            // answer problem+json.
+            refuse(rc, 411, "Length required", "Send the request body with a Content-Length header");
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
