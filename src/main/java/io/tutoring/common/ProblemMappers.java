@@ -65,16 +65,72 @@ public class ProblemMappers {
         return validation(e);
     }
 
+    /**
+     * A body that is not JSON, or whose JSON does not fit the request record. When Jackson knows the field (a wrong
+     * type, an unknown enum value, text that cannot be stored: see {@link StrictJson}), the problem names it in
+     * {@code errors}, as validation does.
+     */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        String detail = "The request body is not valid JSON for this endpoint";
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            detail = "Field '" + field + "' has a value of the wrong type or format";
+            String field = fieldPath(mapping.getPath());
+            String message = expectation(mapping);
+            return Problem.response(400, "Invalid request", field + ": " + message,
+                    List.of(new Problem.FieldError(field, message)));
         }
-        return Problem.response(400, "Malformed request body", detail);
+        return Problem.response(400, "Malformed request body", "The request body is not valid JSON for this endpoint");
+    }
+
+    /** "roles[0]", "upload.size": the path of the field in the body. */
+    private static String fieldPath(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            if (r.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else {
+                field.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    /** What the field must be, from the type Jackson was reading. */
+    private static String expectation(JsonMappingException e) {
+        if (e instanceof StrictJson.UnstorableText) {
+            return e.getOriginalMessage();
+        }
+        Class<?> type = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
+                ? m.getTargetType() : null;
+        if (type == null) {
+            return "has a value of the wrong type or format";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class
+                || type == Short.class || type == java.math.BigInteger.class) {
+            return "must be an integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "must be a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == java.util.UUID.class) {
+            return "must be a UUID string";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "must be an ISO-8601 time string such as 2026-01-31T18:00:00Z";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be an array";
+        }
+        return "must be an object";
     }
 
     /** quarkus-rest-jackson has its own mappers for these subtypes; ours answer in problem+json instead. */

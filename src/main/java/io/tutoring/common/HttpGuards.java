@@ -1,0 +1,173 @@
+package io.tutoring.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks every request before Quarkus (authentication, body reading, RESTEasy) sees it, so that what the HTTP layer
+ * refuses is answered like every other error, in problem+json (issue 11 items 1 and 4):
+ * <ul>
+ * <li>414 for a request target longer than {@code hardening.max-uri-length}, 431 for headers larger than
+ * {@code hardening.max-header-size}. Vert.x's own decoder limits ({@code quarkus.http.limits.max-initial-line-length}
+ * and {@code max-header-size}) are set well above these, so these are the limits clients meet; beyond Vert.x's the
+ * connection gets Vert.x's bare answer.</li>
+ * <li>413 for a declared {@code Content-Length} over {@code quarkus.http.limits.max-body-size}; 411 for a body sent
+ * without its length ({@code Transfer-Encoding: chunked}), which Quarkus would cut off past the limit with a bare
+ * 413.</li>
+ * <li>401 for an {@code Authorization} header that cannot be a token this service accepts: not exactly one header,
+ * not the {@code Bearer} scheme, or not a signed JWT in compact form (three base64url parts whose first two are JSON
+ * objects, the first naming its {@code alg}). Quarkus OIDC answers some of those with a 500 (a token of dots throws
+ * {@code NoSuchElementException}, a header that is not JSON a {@code NullPointerException}); everything that passes
+ * here is a structurally sound JWT whose signature, issuer, audience and expiry OIDC then checks as before.</li>
+ * </ul>
+ * A failure handler does the same for a 400/413/414/431 that a later route raises with {@code rc.fail(status)}. The
+ * management paths under {@code /q/} are left alone. What Netty's decoder refuses (a path with a malformed escape, a
+ * line that is not a header, a request line or headers beyond Vert.x's limits) never reaches a route: it gets Vert.x's
+ * bare answer, as Quarkus offers no hook for the server's invalid-request handler.
+ */
+@ApplicationScoped
+public class HttpGuards {
+
+    /** RFC 6750 bearer credentials holding a compact JWS: header.payload.signature, each base64url. */
+    private static final Pattern BEARER_JWT =
+            Pattern.compile("Bearer ([A-Za-z0-9_-]+)\\.([A-Za-z0-9_-]+)\\.([A-Za-z0-9_-]+)", Pattern.CASE_INSENSITIVE);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<Integer> ANSWERED_FAILURES = List.of(400, 413, 414, 431);
+
+    private final HardeningConfig config;
+    private final Optional<MemorySize> maxBodySize;
+
+    public HttpGuards(HardeningConfig config,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+        this.config = config;
+        this.maxBodySize = maxBodySize;
+    }
+
+    /** After {@link RequestIds} (its observer has the default priority), so refused requests carry their id. */
+    void register(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 600) Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::check);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
+    }
+
+    private void check(RoutingContext rc) {
+        if (management(rc)) {
+            rc.next();
+            return;
+        }
+        var request = rc.request();
+        if (request.uri().length() > config.maxUriLength()) {
+            refuse(rc, 414, "URI too long", "The request URI is longer than " + config.maxUriLength()
+                    + " characters");
+            return;
+        }
+        if (headerSize(request.headers()) > config.maxHeaderSize().asLongValue()) {
+            refuse(rc, 431, "Request header fields too large", "The request headers are larger than "
+                    + config.maxHeaderSize().asLongValue() + " bytes");
+            return;
+        }
+        if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            // Bodies here are small JSON documents and forms, which clients send with their length. A chunked body
+            // over the limit would be cut off by Quarkus with a bare 413 mid-read; refusing it up front keeps every
+            // answer problem+json.
+            refuse(rc, 411, "Length required", "Send the request body with a Content-Length header");
+            return;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && maxBodySize.isPresent() && tooLong(length, maxBodySize.get().asLongValue())) {
+            refuse(rc, 413, "Payload too large", "The request body is larger than "
+                    + maxBodySize.get().asLongValue() + " bytes");
+            return;
+        }
+        List<String> authorization = request.headers().getAll(HttpHeaders.AUTHORIZATION);
+        if (!authorization.isEmpty() && !wellFormed(authorization)) {
+            boolean bearer = authorization.size() == 1
+                    && authorization.get(0).regionMatches(true, 0, "Bearer", 0, "Bearer".length());
+            rc.response().putHeader("WWW-Authenticate", bearer ? "Bearer error=\"invalid_token\"" : "Bearer");
+            refuse(rc, 401, "Unauthorized", bearer ? "The bearer token is malformed"
+                    : "Send one Authorization header with a bearer token");
+            return;
+        }
+        rc.next();
+    }
+
+    private void failed(RoutingContext rc) {
+        if (management(rc) || !ANSWERED_FAILURES.contains(rc.statusCode()) || rc.response().ended()) {
+            rc.next();
+            return;
+        }
+        switch (rc.statusCode()) {
+            case 413 -> refuse(rc, 413, "Payload too large", "The request body is too large");
+            case 414 -> refuse(rc, 414, "URI too long", "The request URI is too long");
+            case 431 -> refuse(rc, 431, "Request header fields too large", "The request headers are too large");
+            default -> refuse(rc, 400, "Bad request", "The request is malformed (its path or a header)");
+        }
+    }
+
+    private static void refuse(RoutingContext rc, int status, String title, String detail) {
+        if (status != 401) {
+            // The rest of the request is not read: ask the client to open a new connection.
+            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        HttpProblems.end(rc.response(), status, title, detail);
+    }
+
+    private static boolean management(RoutingContext rc) {
+        String path = rc.request().path();
+        return path != null && path.startsWith("/q/");
+    }
+
+    private static long headerSize(MultiMap headers) {
+        long size = 0;
+        for (Map.Entry<String, String> header : headers) {
+            size += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return size;
+    }
+
+    private static boolean tooLong(String contentLength, long max) {
+        try {
+            return Long.parseLong(contentLength.trim()) > max;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** One header, the Bearer scheme, a compact JWS whose header and payload are JSON objects. */
+    static boolean wellFormed(List<String> authorization) {
+        if (authorization.size() != 1) {
+            return false;
+        }
+        Matcher m = BEARER_JWT.matcher(authorization.get(0));
+        if (!m.matches()) {
+            return false;
+        }
+        JsonNode header = decode(m.group(1));
+        JsonNode payload = decode(m.group(2));
+        return header != null && header.isObject() && header.path("alg").isTextual()
+                && payload != null && payload.isObject();
+    }
+
+    private static JsonNode decode(String base64url) {
+        try {
+            return JSON.readTree(Base64.getUrlDecoder().decode(base64url));
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.tutoring.hardening;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tutoring.support.Api;
+import io.tutoring.support.Person;
+import io.tutoring.support.RawHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 11 item 4: the errors the HTTP layer raises before the application runs answer in the same problem+json
+ * format as every other error: 413 for a body over the limit (411 for one sent chunked), 414 for a long URI, 431 for
+ * huge headers, 400 or 415/406 for malformed headers that reach the service. Sent over a raw socket: no HTTP client
+ * sends these. (A path with a malformed escape such as {@code %zz}, like a header line Netty cannot parse, is refused
+ * by Netty's decoder with Vert.x's bare 400 before any route runs; Quarkus offers no hook for that answer.)
+ */
+@QuarkusTest
+class HttpLimitsTest {
+
+    private static String token;
+
+    @BeforeEach
+    void signIn() {
+        if (token != null) {
+            return;
+        }
+        Person parent = Api.newUser("Parent", "PARENT");
+        token = parent.token();
+    }
+
+    @Test
+    void aDeclaredBodyOverTheLimitIsA413Problem() {
+        byte[] body = jsonOfSize(70 * 1024);
+        RawHttp.Answer answer = RawHttp.send("POST /api/parent/messages HTTP/1.1\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length, body);
+        assertProblem(answer, 413);
+    }
+
+    /** A body without its length is refused up front: past the limit Quarkus would cut it off with a bare 413. */
+    @Test
+    void aChunkedBodyIsA411Problem() {
+        byte[] json = jsonOfSize(70 * 1024);
+        ByteArrayOutputStream chunked = new ByteArrayOutputStream();
+        for (int at = 0; at < json.length; at += 8192) {
+            int n = Math.min(8192, json.length - at);
+            chunked.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            chunked.write(json, at, n);
+            chunked.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        chunked.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        RawHttp.Answer answer = RawHttp.send("POST /api/parent/messages HTTP/1.1\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked", chunked.toByteArray());
+        assertProblem(answer, 411);
+    }
+
+    @Test
+    void aLongUriIsA414Problem() {
+        assertProblem(RawHttp.get("/api/parent/threads?cursor=" + "a".repeat(9000)), 414);
+        assertProblem(RawHttp.get("/" + "a".repeat(9000)), 414);
+    }
+
+    @Test
+    void hugeHeadersAreA431Problem() {
+        assertProblem(RawHttp.get("/api/me", "Authorization: Bearer " + token, "X-Big: " + "b".repeat(40 * 1024)), 431);
+        String[] many = new String[400];
+        Arrays.setAll(many, i -> "X-Many-" + i + ": " + "m".repeat(100));
+        assertProblem(RawHttp.get("/api/me", many), 431);
+    }
+
+    /**
+     * Malformed headers that reach the service. (What Netty's decoder itself refuses, such as a line that is not a
+     * header or a Content-Length that is not a number, gets Vert.x's bare 400 and a closed connection: Quarkus
+     * offers no hook for that answer; see the README.)
+     */
+    @Test
+    void malformedHeadersAreA400Problem() {
+        assertProblem(RawHttp.send("POST /api/parent/messages HTTP/1.1\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: ;;;\r\nContent-Length: 2", "{}".getBytes(StandardCharsets.US_ASCII)), 400, 415);
+        assertProblem(RawHttp.get("/api/me", "Authorization: Bearer " + token, "Accept: ;;;"), 400, 406);
+    }
+
+    /** A problem+json answer with one of the statuses (the first when only one is given). */
+    private static void assertProblem(RawHttp.Answer answer, int status, int... orStatus) {
+        String where = answer.toString();
+        if (orStatus.length > 0 && answer.status() != status) {
+            assertTrue(java.util.Arrays.stream(orStatus).anyMatch(s -> s == answer.status()), where);
+            status = answer.status();
+        }
+        assertEquals(status, answer.status(), where);
+        assertNotNull(answer.header("content-type"), where);
+        assertTrue(answer.header("content-type").startsWith("application/problem+json"), where);
+        JsonNode problem = answer.json();
+        assertEquals(status, problem.path("status").asInt(), where);
+        assertFalse(problem.path("title").asText().isBlank(), where);
+        assertFalse(problem.path("detail").asText().isBlank(), where);
+    }
+
+    private static byte[] jsonOfSize(int size) {
+        String head = "{\"tutorId\":\"00000000-0000-0000-0000-000000000000\",\"studentId\":\"00000000-0000-0000-0000-000000000000\",\"message\":\"";
+        return (head + "x".repeat(size - head.length() - 2) + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+}
