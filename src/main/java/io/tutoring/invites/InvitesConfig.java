@@ -33,11 +33,22 @@ public interface InvitesConfig {
         @WithDefault("PT1H")
         Duration invitesWindow();
 
-        /** Token previews and accepts from one client address. */
-        @WithDefault("30")
-        int tokenAttemptsPerWindow();
+        /**
+         * Failed token tries (previews and accepts of a token that matches no invite) from one client address; past
+         * this, its failed tries get 429. Tries of a token that matches an invite are never counted nor refused.
+         * High enough for a school's or a carrier's shared address.
+         */
+        @WithDefault("100")
+        int tokenFailuresPerWindow();
 
         @WithDefault("PT10M")
-        Duration tokenAttemptsWindow();
+        Duration tokenFailuresWindow();
+
+        /** Failed token tries from all clients together past which an alarm is logged and counted (no refusal). */
+        @WithDefault("1000")
+        int tokenFailureBudget();
+
+        @WithDefault("PT1H")
+        Duration tokenFailureBudgetWindow();
     }
 }
