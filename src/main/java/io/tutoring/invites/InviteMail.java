@@ -36,7 +36,7 @@ public class InviteMail {
     private final String publicUrl;
 
     public InviteMail(InvitesConfig config) {
-        String url = config.publicUrl().trim();
+        String url = config.publicUrl().orElse("http://localhost:8080").trim();
         this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 

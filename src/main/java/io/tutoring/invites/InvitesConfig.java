@@ -10,8 +10,11 @@ import java.util.Optional;
 @ConfigMapping(prefix = "invites")
 public interface InvitesConfig {
 
-    /** Base URL of the web front end; magic links are {@code <public-url>/invite#token=…}. Never taken from a request. */
-    String publicUrl();
+    /**
+     * Base URL of the web front end; magic links are {@code <public-url>/invite#token=…}. Never taken from a request.
+     * Required in production (common/ProductionSettings); unset, links point to {@code http://localhost:8080}.
+     */
+    Optional<String> publicUrl();
 
     /** How long a magic link stays valid. */
     @WithDefault("P7D")
