@@ -48,6 +48,7 @@ for i in "${!SCHEMAS[@]}"; do
   URL[$s]=http://127.0.0.1:$((PORT + i))
   DB_URL="jdbc:postgresql://$PGHOST:5432/$DB?currentSchema=$s" DB_SCHEMA=$s \
   QUARKUS_OIDC_AUTH_SERVER_URL="" QUARKUS_OIDC_TOKEN_ISSUER=$ISSUER QUARKUS_OIDC_APPLICATION_TYPE=service \
+  ALLOW_UNSAFE_DEFAULTS=true \
   QUARKUS_OIDC_PUBLIC_KEY="$(grep -v -- '-----' bench/keys/public.pem | tr -d '\n')" \
   QUARKUS_HTTP_PORT=$((PORT + i)) QUARKUS_LOG_LEVEL=WARN \
     java -jar "$JAR" > "bench/out/app-$s.log" 2>&1 &

@@ -6,6 +6,7 @@ import io.tutoring.common.Time;
 import io.tutoring.common.failures.Conflict;
 import io.tutoring.common.failures.InvalidInput;
 import io.tutoring.common.failures.NotFound;
+import io.tutoring.common.failures.RateLimited;
 import io.tutoring.common.failures.TooLarge;
 import io.tutoring.messaging.AttachmentClaims;
 import io.tutoring.messaging.ThreadAccess;
@@ -19,6 +20,8 @@ import jakarta.transaction.Transactional;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,6 +62,8 @@ public class AttachmentService implements AttachmentClaims {
                 "contentType must be one of " + FileType.allowed() + ", got '" + abbreviate(request.contentType())
                         + "'"));
         checkSize(request.size());
+        Instant now = Time.now(clock);
+        checkQuota(caller.id(), request.size(), now);
 
         Attachment a = new Attachment();
         a.id = UUID.randomUUID();
@@ -66,7 +71,7 @@ public class AttachmentService implements AttachmentClaims {
         a.fileName = FileNames.sanitize(request.fileName(), type);
         a.contentType = type.mediaType();
         a.size = request.size();
-        a.createdAt = Time.now(clock);
+        a.createdAt = now;
         var presigned = store.presignUpload(a.uploadKey(), a.contentType, a.size);
         a.uploadExpiresAt = presigned.expiration();
         a.persist();
@@ -161,6 +166,28 @@ public class AttachmentService implements AttachmentClaims {
             key = Attachment.storedKey(id);
         }
         return store.presignDownload(key, a.contentType(), FileNames.contentDisposition(a.fileName()));
+    }
+
+    /**
+     * The pending-upload quota: a user may park at most {@code pending.max-count} uploads and
+     * {@code pending.max-bytes} bytes (declared sizes) not yet attached to a message. Requests of one user are
+     * serialized by a transaction-scoped lock, so two at once cannot both take the last place.
+     */
+    private void checkQuota(UUID owner, long size, Instant now) {
+        queries.lockOwner(owner);
+        AttachmentQueries.Pending pending = queries.pending(owner, now.minus(config.cleanup().after()));
+        int maxCount = config.pending().maxCount();
+        long maxBytes = config.pending().maxBytes().asLongValue();
+        if (pending.uploads() + 1 > maxCount || pending.bytes() + size > maxBytes) {
+            Duration retryAfter = pending.oldest() == null ? Duration.ofSeconds(1)
+                    : Duration.between(now, pending.oldest().plus(config.cleanup().after()));
+            if (retryAfter.compareTo(Duration.ofSeconds(1)) < 0) {
+                retryAfter = Duration.ofSeconds(1);
+            }
+            throw new RateLimited("You have " + pending.uploads() + " uploads (" + pending.bytes() + " bytes) not yet"
+                    + " sent with a message; at most " + maxCount + " uploads and " + maxBytes + " bytes may wait at"
+                    + " once. Send them, or wait until the oldest is discarded", retryAfter);
+        }
     }
 
     private void checkSize(long size) {

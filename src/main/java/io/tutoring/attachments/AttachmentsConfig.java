@@ -40,6 +40,21 @@ public interface AttachmentsConfig {
 
     Cleanup cleanup();
 
+    Pending pending();
+
+    /**
+     * Uploads not yet attached to a message that one user may hold at once (only those younger than
+     * {@code cleanup.after} count: older ones are deleted by the cleanup). Past either limit, a new upload gets 429
+     * with {@code Retry-After} until the oldest one stops counting.
+     */
+    interface Pending {
+        @WithDefault("20")
+        int maxCount();
+
+        @WithDefault("100M")
+        MemorySize maxBytes();
+    }
+
     interface Cleanup {
         /** Uploads not attached to a message this long after they were requested are deleted. */
         @WithDefault("24H")

@@ -3,6 +3,8 @@ package io.tutoring.attachments;
 import io.quarkus.security.Authenticated;
 import io.tutoring.common.ApiDocs;
 import io.tutoring.common.Ids;
+import io.tutoring.common.idempotency.Idempotency;
+import io.tutoring.users.Caller;
 import io.tutoring.users.CurrentUser;
 import io.tutoring.users.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,10 +39,12 @@ public class AttachmentsResource {
 
     private final AttachmentService attachments;
     private final CurrentUser currentUser;
+    private final Idempotency idempotency;
 
-    public AttachmentsResource(AttachmentService attachments, CurrentUser currentUser) {
+    public AttachmentsResource(AttachmentService attachments, CurrentUser currentUser, Idempotency idempotency) {
         this.attachments = attachments;
         this.currentUser = currentUser;
+        this.idempotency = idempotency;
     }
 
     /** Asks for an upload: 201 with the presigned PUT and the attachmentUrl to send the message with. */
@@ -69,9 +74,13 @@ public class AttachmentsResource {
     @POST
     @RolesAllowed({Role.PARENT_NAME, Role.TUTOR_NAME})
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response requestUpload(@NotNull(message = "a JSON body is required") @Valid UploadRequest request) {
-        UploadTicket ticket = attachments.requestUpload(currentUser.get(), request);
-        return Response.created(URI.create(ticket.attachmentUrl())).entity(ticket).build();
+    public Response requestUpload(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                  @NotNull(message = "a JSON body is required") @Valid UploadRequest request) {
+        Caller caller = currentUser.get();
+        return idempotency.once(idempotencyKey, caller.id(), "POST /api/attachments", request, () -> {
+            UploadTicket ticket = attachments.requestUpload(caller, request);
+            return Response.created(URI.create(ticket.attachmentUrl())).entity(ticket).build();
+        });
     }
 
     /** Redirects (303) to a short-lived presigned download, for whoever may read the message's thread. */

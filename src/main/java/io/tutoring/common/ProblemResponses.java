@@ -1,5 +1,6 @@
 package io.tutoring.common;
 
+import io.tutoring.common.idempotency.Idempotency;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -42,7 +43,10 @@ public class ProblemResponses implements OASFilter {
     private static final Map<String, String> SHARED_PARAMETERS = Map.of(
             "limit", "Page size: 1 to the configured maximum (100 unless changed); 20 when absent",
             "cursor", "The `nextCursor` of the previous page; absent for the first page",
-            "before", "The `nextCursor` of the previous page, for older messages; absent for the newest");
+            "before", "The `nextCursor` of the previous page, for older messages; absent for the newest",
+            Idempotency.HEADER, "Makes a retry safe: 1 to 255 visible ASCII characters, new for each new request. A "
+                    + "repeat with the same key within 24 hours gets the first answer (with `Idempotent-Replayed: "
+                    + "true`) and does nothing else");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -91,6 +95,10 @@ public class ProblemResponses implements OASFilter {
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
             addIfAbsent(responses, "404", "Nothing with this id, or nothing the caller may know exists");
         }
+        if (parameters.stream().anyMatch(p -> Idempotency.HEADER.equals(p.getName()))) {
+            addOrExtend(responses, "409", "a request with the same `Idempotency-Key` is still being processed");
+            addOrExtend(responses, "422", "the `Idempotency-Key` was already used with another body");
+        }
         responses.getAPIResponses().forEach((code, response) -> {
             if (isError(code)) {
                 describeProblem(code, response);
@@ -120,6 +128,15 @@ public class ProblemResponses implements OASFilter {
     private static void addIfAbsent(APIResponses responses, String code, String description) {
         if (!responses.hasAPIResponse(code)) {
             responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description));
+        }
+    }
+
+    private static void addOrExtend(APIResponses responses, String code, String reason) {
+        APIResponse response = responses.getAPIResponse(code);
+        if (response == null) {
+            addIfAbsent(responses, code, Character.toUpperCase(reason.charAt(0)) + reason.substring(1));
+        } else if (response.getDescription() != null && !response.getDescription().contains(reason)) {
+            response.setDescription(response.getDescription() + "; or " + reason);
         }
     }
 

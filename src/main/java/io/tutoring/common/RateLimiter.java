@@ -39,14 +39,27 @@ public class RateLimiter {
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = RateLimited.class)
     public void hit(String bucket, int max, Duration window, String what) {
         Instant now = Instant.now(clock);
+        Instant start = windowStart(now, window);
         long size = Math.max(1, window.toSeconds());
-        Instant start = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), size) * size);
         int hits = sql.query(HIT).bind("bucket", bucket).bind("start", start).one(rs -> rs.getInt("hits"));
         if (hits > max) {
             long retryAfter = Math.max(1, Duration.between(now, start.plusSeconds(size)).toSeconds());
             throw new RateLimited("Too many " + what + "; try again in " + retryAfter + " seconds",
                     Duration.ofSeconds(retryAfter));
         }
+    }
+
+    /** Counts one event in {@code bucket} and returns how many fell into the current window, this one included. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int count(String bucket, Duration window) {
+        Instant start = windowStart(Instant.now(clock), window);
+        return sql.query(HIT).bind("bucket", bucket).bind("start", start).one(rs -> rs.getInt("hits"));
+    }
+
+    /** The start of the fixed window of {@code size} that holds {@code now}. */
+    public static Instant windowStart(Instant now, Duration window) {
+        long size = Math.max(1, window.toSeconds());
+        return Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), size) * size);
     }
 
     /** Drops windows that ended long ago. */

@@ -28,12 +28,15 @@ public class InviteMail {
     @CheckedTemplate
     static class Templates {
         static native MailTemplateInstance parentInvite(String studentName, String link, String expiresAt);
+
+        static native MailTemplateInstance inviteAccepted(String studentName, String invitedEmail, String parentName,
+                                                          String parentEmail, String familyLink);
     }
 
     private final String publicUrl;
 
     public InviteMail(InvitesConfig config) {
-        String url = config.publicUrl().trim();
+        String url = config.publicUrl().orElse("http://localhost:8080").trim();
         this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
@@ -53,6 +56,31 @@ public class InviteMail {
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("The email for invite %s could not be sent (%s)", inviteId, e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    /**
+     * Tells the student who sent an invite which account accepted it (name and email: the accept binds to the
+     * token, not to the invited address), with a link to the family page where they can remove the link. Like the
+     * invite, a failure of the mail server is logged and changes nothing else.
+     */
+    boolean sendAccepted(UUID inviteId, String to, String studentName, String invitedEmail, String parentName,
+                         String parentEmail) {
+        String student = studentName == null || studentName.isBlank() ? "there" : studentName;
+        String parent = parentName == null || parentName.isBlank() ? "(no name)" : parentName;
+        String parentAddress = parentEmail == null || parentEmail.isBlank() ? "no email address" : parentEmail;
+        try {
+            Templates.inviteAccepted(student, invitedEmail, parent, parentAddress, publicUrl + "/family")
+                    .to(to)
+                    .subject(parent.replaceAll("\\p{Cntrl}", " ") + " accepted your invite and is now linked to you")
+                    .send()
+                    .await().atMost(Duration.ofSeconds(30));
+            LOG.infof("Emailed the acceptance of invite %s to its student", inviteId);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf("The acceptance email for invite %s could not be sent (%s)", inviteId,
+                    e.getClass().getSimpleName());
             return false;
         }
     }

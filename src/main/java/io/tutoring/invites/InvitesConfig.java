@@ -10,8 +10,11 @@ import java.util.Optional;
 @ConfigMapping(prefix = "invites")
 public interface InvitesConfig {
 
-    /** Base URL of the web front end; magic links are {@code <public-url>/invite#token=…}. Never taken from a request. */
-    String publicUrl();
+    /**
+     * Base URL of the web front end; magic links are {@code <public-url>/invite#token=…}. Never taken from a request.
+     * Required in production (common/ProductionSettings); unset, links point to {@code http://localhost:8080}.
+     */
+    Optional<String> publicUrl();
 
     /** How long a magic link stays valid. */
     @WithDefault("P7D")
@@ -33,11 +36,22 @@ public interface InvitesConfig {
         @WithDefault("PT1H")
         Duration invitesWindow();
 
-        /** Token previews and accepts from one client address. */
-        @WithDefault("30")
-        int tokenAttemptsPerWindow();
+        /**
+         * Failed token tries (previews and accepts of a token that matches no invite) from one client address; past
+         * this, its failed tries get 429. Tries of a token that matches an invite are never counted nor refused.
+         * High enough for a school's or a carrier's shared address.
+         */
+        @WithDefault("100")
+        int tokenFailuresPerWindow();
 
         @WithDefault("PT10M")
-        Duration tokenAttemptsWindow();
+        Duration tokenFailuresWindow();
+
+        /** Failed token tries from all clients together past which an alarm is logged and counted (no refusal). */
+        @WithDefault("1000")
+        int tokenFailureBudget();
+
+        @WithDefault("PT1H")
+        Duration tokenFailureBudgetWindow();
     }
 }

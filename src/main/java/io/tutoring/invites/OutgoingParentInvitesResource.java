@@ -5,6 +5,8 @@ import io.tutoring.common.Cursor;
 import io.tutoring.common.Ids;
 import io.tutoring.common.Page;
 import io.tutoring.common.PageLimits;
+import io.tutoring.common.idempotency.Idempotency;
+import io.tutoring.users.Caller;
 import io.tutoring.users.CurrentUser;
 import io.tutoring.users.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -47,11 +50,14 @@ public class OutgoingParentInvitesResource {
     private final ParentInviteService invites;
     private final CurrentUser currentUser;
     private final PageLimits limits;
+    private final Idempotency idempotency;
 
-    public OutgoingParentInvitesResource(ParentInviteService invites, CurrentUser currentUser, PageLimits limits) {
+    public OutgoingParentInvitesResource(ParentInviteService invites, CurrentUser currentUser, PageLimits limits,
+                                         Idempotency idempotency) {
         this.invites = invites;
         this.currentUser = currentUser;
         this.limits = limits;
+        this.idempotency = idempotency;
     }
 
     /** 202: the email is on its way; the same answer whether or not the address has an account. */
@@ -71,8 +77,11 @@ public class OutgoingParentInvitesResource {
             + "is pending (resend it instead)")
     @APIResponse(responseCode = "429", description = "Too many invites sent lately; wait and try again")
     @POST
-    public Response invite(@NotNull(message = "a JSON body is required") @Valid InviteParent request) {
-        return Response.accepted(invites.create(currentUser.get(), request.parentEmail())).build();
+    public Response invite(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                           @NotNull(message = "a JSON body is required") @Valid InviteParent request) {
+        Caller caller = currentUser.get();
+        return idempotency.once(idempotencyKey, caller.id(), "POST /api/student/parent-invites", request,
+                () -> Response.accepted(invites.create(caller, request.parentEmail())).build());
     }
 
     @Operation(summary = "List my invites to parents", description = """

@@ -5,6 +5,8 @@ import io.tutoring.common.Cursor;
 import io.tutoring.common.Ids;
 import io.tutoring.common.Page;
 import io.tutoring.common.PageLimits;
+import io.tutoring.common.idempotency.Idempotency;
+import io.tutoring.users.Caller;
 import io.tutoring.links.LinkView;
 import io.tutoring.users.CurrentUser;
 import io.tutoring.users.Role;
@@ -17,6 +19,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -53,13 +56,15 @@ public class OutgoingStudentInvitesResource {
     private final ParentInviteService parentInvites;
     private final CurrentUser currentUser;
     private final PageLimits limits;
+    private final Idempotency idempotency;
 
     public OutgoingStudentInvitesResource(StudentInviteService studentInvites, ParentInviteService parentInvites,
-                                          CurrentUser currentUser, PageLimits limits) {
+                                          CurrentUser currentUser, PageLimits limits, Idempotency idempotency) {
         this.studentInvites = studentInvites;
         this.parentInvites = parentInvites;
         this.currentUser = currentUser;
         this.limits = limits;
+        this.idempotency = idempotency;
     }
 
     /** 202 with the same answer whether or not a student has this email or phone. */
@@ -82,9 +87,12 @@ public class OutgoingStudentInvitesResource {
             + "is pending")
     @APIResponse(responseCode = "429", description = "Too many invites sent lately; wait and try again")
     @POST
-    public Response invite(@NotNull(message = "a JSON body is required") @Valid InviteStudent request) {
-        return Response.accepted(studentInvites.create(currentUser.get(), request.studentEmail(),
-                request.studentPhone())).build();
+    public Response invite(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                           @NotNull(message = "a JSON body is required") @Valid InviteStudent request) {
+        Caller caller = currentUser.get();
+        return idempotency.once(idempotencyKey, caller.id(), "POST /api/parent/invites", request,
+                () -> Response.accepted(studentInvites.create(caller, request.studentEmail(),
+                        request.studentPhone())).build());
     }
 
     @Operation(summary = "List my invites to students", description = """

@@ -142,21 +142,22 @@ public class ParentInviteService {
 
     /** Who invited whom and until when; does not use up the token. */
     public InviteViews.Preview preview(String token, String clientAddress) {
-        rateLimits.tokenAttempt(clientAddress);
-        ParentInvite invite = usable(token);
+        ParentInvite invite = usable(token, clientAddress);
         String name = users.require(invite.studentId, "student").name;
         return new InviteViews.Preview(name, name, invite.expiresAt);
     }
 
-    /** Uses up the token and links the signed-in parent to the student who sent it. */
+    /**
+     * Uses up the token and links the signed-in parent to the student who sent it; then tells the student, by mail,
+     * which account accepted (name and email) and where to remove the link.
+     */
     public LinkView accept(Caller parent, String token, String clientAddress) {
-        rateLimits.tokenAttempt(clientAddress);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        Accepted accepted = QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Time.now(clock);
             Optional<InviteQueries.Accepted> won = InviteTokens.wellFormed(token)
                     ? queries.accept(InviteTokens.hash(token), parent.id(), now) : Optional.empty();
             if (won.isEmpty()) {
-                usable(token); // throws the NotFound or Gone that says why
+                usable(token, clientAddress); // throws the NotFound or Gone that says why
                 throw new Gone("This invite has already been used");
             }
             UUID inviteId = won.get().inviteId();
@@ -168,16 +169,35 @@ public class ParentInviteService {
                 throw new Conflict("You are already linked to this student");
             }
             events.record(inviteId, InviteEvents.Action.ACCEPTED, parent.id(), now);
-            return familyLinks.view(parent.id(), studentId);
+            User student = users.require(studentId, "student");
+            User accepting = users.require(parent.id(), "user");
+            String invitedEmail = ParentInvite.<ParentInvite>findById(inviteId).parentEmail;
+            return new Accepted(familyLinks.view(parent.id(), studentId), inviteId, student.email, student.name,
+                    invitedEmail, accepting.name, accepting.email);
         });
+        if (accepted.studentEmail() != null && !accepted.studentEmail().isBlank()) {
+            mail.sendAccepted(accepted.inviteId(), accepted.studentEmail(), accepted.studentName(),
+                    accepted.invitedEmail(), accepted.parentName(), accepted.parentEmail());
+        }
+        return accepted.link();
     }
 
-    /** The pending, unexpired invite of the token, or the NotFound / Gone that says why there is none. */
-    private ParentInvite usable(String token) {
+    /** What the student's mail about an accepted invite needs, read in the accept's transaction. */
+    private record Accepted(LinkView link, UUID inviteId, String studentEmail, String studentName,
+                            String invitedEmail, String parentName, String parentEmail) {
+    }
+
+    /**
+     * The pending, unexpired invite of the token, or the NotFound / Gone that says why there is none. A token that
+     * matches no invite is a failed try of {@code clientAddress} (see {@link InviteRateLimits#tokenFailure}); a token
+     * that matches one is never limited, so others' junk from a shared address cannot lock its holder out.
+     */
+    private ParentInvite usable(String token, String clientAddress) {
         ParentInvite invite = InviteTokens.wellFormed(token)
                 ? ParentInvite.<ParentInvite>find("tokenHash", InviteTokens.hash(token)).firstResult()
                 : null;
         if (invite == null) {
+            rateLimits.tokenFailure(clientAddress);
             throw new NotFound("This invite link is not valid; ask for a new one");
         }
         switch (invite.effectiveStatus(Time.now(clock))) {

@@ -1,12 +1,15 @@
 package io.tutoring.messaging;
 
 import io.tutoring.common.ApiDocs;
+import io.tutoring.common.idempotency.Idempotency;
+import io.tutoring.users.Caller;
 import io.tutoring.users.CurrentUser;
 import io.tutoring.users.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,10 +34,12 @@ public class MessagesResource {
 
     private final MessagingService messaging;
     private final CurrentUser currentUser;
+    private final Idempotency idempotency;
 
-    public MessagesResource(MessagingService messaging, CurrentUser currentUser) {
+    public MessagesResource(MessagingService messaging, CurrentUser currentUser, Idempotency idempotency) {
         this.messaging = messaging;
         this.currentUser = currentUser;
+        this.idempotency = idempotency;
     }
 
     @Operation(summary = "Send a message", description = """
@@ -80,7 +85,10 @@ public class MessagesResource {
     @APIResponse(responseCode = "422", description = "`parentId` is not a linked parent of the student")
     @APIResponse(responseCode = "503", description = "The file storage cannot be reached to check the attachment")
     @POST
-    public Response send(@NotNull(message = "a JSON body is required") @Valid SendMessageRequest request) {
-        return Response.status(Response.Status.CREATED).entity(messaging.send(currentUser.get(), request)).build();
+    public Response send(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                         @NotNull(message = "a JSON body is required") @Valid SendMessageRequest request) {
+        Caller caller = currentUser.get();
+        return idempotency.once(idempotencyKey, caller.id(), "POST /api/parent/messages", request,
+                () -> Response.status(Response.Status.CREATED).entity(messaging.send(caller, request)).build());
     }
 }
