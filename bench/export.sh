@@ -35,6 +35,8 @@ psql_ -c "drop schema if exists $SCHEMA cascade"
   export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT LOG_JSON=false
   export QUARKUS_OIDC_AUTH_SERVER_URL= OIDC_AUTH_SERVER_URL=
   export QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY QUARKUS_OIDC_TOKEN_ISSUER=$ISSUER QUARKUS_OIDC_APPLICATION_TYPE=service
+  # The benchmark tokens carry no audience and no mail goes out: start without the production checks, on purpose.
+  export ALLOW_UNSAFE_DEFAULTS=true
   exec java -Xmx"$HEAP" -jar quarkus-run.jar
 ) >"$OUT/app.log" 2>&1 &
 APP=$!
