@@ -72,6 +72,9 @@ class DevObjectStore {
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                     // s3proxy answers 501 to x-amz- headers it does not implement, such as the SDK's CRC checksums.
                     .ignoreUnknownHeaders(true)
+                    // The pages PUT files straight from the browser (another origin): CORS for PUT and GET.
+                    .corsRules(new org.gaul.s3proxy.CrossOriginResourceSharing(java.util.List.of("*"),
+                            java.util.List.of("GET", "PUT", "HEAD"), java.util.List.of("*"), java.util.List.of("ETag"), "false"))
                     .build();
             proxy.start();
             for (long deadline = System.nanoTime() + 10_000_000_000L; !"STARTED".equals(proxy.getState()); ) {

@@ -13,6 +13,7 @@ import io.tutoring.enrollments.Enrollments;
 import io.tutoring.links.Links;
 import io.tutoring.users.Caller;
 import io.tutoring.users.Role;
+import io.tutoring.users.UserRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -129,17 +130,52 @@ public class MessagingService {
      */
     public Page<MessageView> open(Caller caller, UUID threadId, Cursor before, int limit) {
         ThreadAccess.Grant grant = access.check(caller, threadId, false);
+        stampRead(grant);
+        return page(grant.thread(), before, limit);
+    }
+
+    /**
+     * A conversation as a page shows it: the thread's three people by name, the caller's side, and a page of
+     * messages (newest first); opening it stamps the other side's messages read, as {@link #open} does.
+     */
+    public Conversation conversation(Caller caller, UUID threadId, Cursor before, int limit) {
+        ThreadAccess.Grant grant = access.check(caller, threadId, false);
+        stampRead(grant);
+        ThreadQueries.Names names = queries.names(threadId).orElseThrow(() -> new NotFound(
+                "No thread " + threadId + " that you can read"));
+        return new Conversation(grant.thread(), mySide(grant), names.parent(), names.tutor(), names.student(),
+                page(grant.thread(), before, limit));
+    }
+
+    /**
+     * The newest messages as stored and the caller's side, for whoever may read the thread: stamps nothing and
+     * leaves the names out (a page refreshing its read receipts).
+     */
+    public Conversation latest(Caller caller, UUID threadId, int limit) {
+        ThreadAccess.Grant grant = access.check(caller, threadId, false);
+        return new Conversation(grant.thread(), mySide(grant), null, null, null, page(grant.thread(), null, limit));
+    }
+
+    /** A thread page's view of a thread: who it is between, as whom the caller reads, and a page of messages. */
+    public record Conversation(ThreadRef thread, SenderRole side, UserRef parent, UserRef tutor, UserRef student,
+                               Page<MessageView> messages) {
+    }
+
+    private static SenderRole mySide(ThreadAccess.Grant grant) {
         if (grant.side() == ThreadAccess.Side.ADMIN) {
             throw new IllegalStateException("admins read through AdminService, which stamps nothing");
         }
-        SenderRole reader = grant.side() == ThreadAccess.Side.TUTOR ? SenderRole.TUTOR : SenderRole.PARENT;
+        return grant.side() == ThreadAccess.Side.TUTOR ? SenderRole.TUTOR : SenderRole.PARENT;
+    }
+
+    private void stampRead(ThreadAccess.Grant grant) {
+        SenderRole reader = mySide(grant);
         Instant now = Time.now(clock);
-        int stamped = queries.markRead(threadId, reader.other(), now);
+        ThreadRef t = grant.thread();
+        int stamped = queries.markRead(t.id(), reader.other(), now);
         if (stamped > 0) {
-            ThreadRef t = grant.thread();
-            read.fire(new ThreadRead(threadId, t.parentId(), t.tutorId(), t.studentId(), reader, now, stamped));
+            read.fire(new ThreadRead(t.id(), t.parentId(), t.tutorId(), t.studentId(), reader, now, stamped));
         }
-        return page(grant.thread(), before, limit);
     }
 
     /**

@@ -115,6 +115,16 @@ public class ThreadQueries {
                             where l.parent_id = t.parent_id and l.student_id = t.student_id) as linked
               from thread t where t.id = :id""";
 
+    /** The three people of a thread, by name: the heading of a conversation page. */
+    private static final String NAMES = """
+            select p.id as parent_id, p.name as parent_name, tu.id as tutor_id, tu.name as tutor_name,
+                   s.id as student_id, s.name as student_name
+              from thread t
+              join app_user p on p.id = t.parent_id
+              join app_user tu on tu.id = t.tutor_id
+              join app_user s on s.id = t.student_id
+             where t.id = :id""";
+
     /** A page of a thread with each message's attachment; newest first through {@link Sql#newestFirst}. */
     private static final String MESSAGES = """
             select m.id, m.sender_role, m.body, m.created_at, m.read_at, m.ack_requested, m.acked_at,
@@ -379,6 +389,17 @@ public class ThreadQueries {
         return sql.query(THREAD).bind("id", threadId)
                 .first(rs -> new Found(new ThreadRef(threadId, Sql.uuid(rs, "parent_id"), Sql.uuid(rs, "tutor_id"),
                         Sql.uuid(rs, "student_id")), rs.getBoolean("linked")));
+    }
+
+    /** The parent, tutor and student of a thread, with their names. */
+    record Names(UserRef parent, UserRef tutor, UserRef student) {
+    }
+
+    Optional<Names> names(UUID threadId) {
+        return sql.query(NAMES).bind("id", threadId)
+                .first(rs -> new Names(new UserRef(Sql.uuid(rs, "parent_id"), rs.getString("parent_name")),
+                        new UserRef(Sql.uuid(rs, "tutor_id"), rs.getString("tutor_name")),
+                        new UserRef(Sql.uuid(rs, "student_id"), rs.getString("student_name"))));
     }
 
     /** A page of the thread's messages, newest first ({@code limit + 1} rows, see {@link io.tutoring.common.Page}). */

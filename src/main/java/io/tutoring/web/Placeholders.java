@@ -26,13 +26,6 @@ public class Placeholders {
     }
 
     @GET
-    @Path("messages")
-    @RolesAllowed({Role.PARENT_NAME, Role.TUTOR_NAME})
-    public TemplateInstance messages() {
-        return Templates.coming("messages");
-    }
-
-    @GET
     @Path("family")
     @RolesAllowed({Role.PARENT_NAME, Role.STUDENT_NAME})
     public TemplateInstance family() {

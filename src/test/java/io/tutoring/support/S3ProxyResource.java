@@ -33,6 +33,9 @@ public class S3ProxyResource implements QuarkusTestResourceLifecycleManager {
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 // s3proxy answers 501 to x-amz- headers it does not implement, such as the SDK's CRC checksums.
                 .ignoreUnknownHeaders(true)
+                // The pages PUT files straight from the browser (another origin): CORS for PUT and GET.
+                .corsRules(new org.gaul.s3proxy.CrossOriginResourceSharing(java.util.List.of("*"),
+                        java.util.List.of("GET", "PUT", "HEAD"), java.util.List.of("*"), java.util.List.of("ETag"), "false"))
                 .build();
         try {
             proxy.start();
