@@ -42,6 +42,22 @@ public final class Mailbox {
         return found;
     }
 
+    /** The raw messages delivered to the address so far, oldest first (headers and MIME parts). */
+    public static List<MimeMessage> raw(String address) {
+        List<MimeMessage> found = new ArrayList<>();
+        try {
+            for (MimeMessage m : SmtpServer.server().getReceivedMessages()) {
+                if (Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
+                    found.add(m);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read the test mailbox", e);
+        }
+        return found;
+    }
+
     /** Waits (up to 10 s) until at least {@code count} messages reached the address, and returns them. */
     public static List<Delivered> await(String address, int count) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

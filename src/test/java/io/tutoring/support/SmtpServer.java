@@ -15,10 +15,11 @@ import java.util.Map;
 public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
     private static volatile GreenMail server;
+    private static volatile int port;
 
     @Override
     public Map<String, String> start() {
-        int port = freePort();
+        port = freePort();
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
         return Map.of(
@@ -35,6 +36,17 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
         if (server != null) {
             server.stop();
         }
+    }
+
+    /** An SMTP outage: nothing listens on the port until {@link #restore()}. */
+    public static synchronized void refuse() {
+        server().stop();
+    }
+
+    /** A fresh server on the same port after {@link #refuse()} (what was delivered before is gone). */
+    public static synchronized void restore() {
+        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
     }
 
     static GreenMail server() {
