@@ -46,7 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + "accepts)"),
                 @Tag(name = ApiDocs.LINKS, description = "A family's active parent–student links, and removing them"),
                 @Tag(name = ApiDocs.ADMIN, description = "The platform's back office: users ahead of sign-in, "
-                        + "enrollments, support fixes of links, reading any thread (recorded) and the audit")
+                        + "enrollments, support fixes of links, reading any thread (recorded) and the audit"),
+                @Tag(name = ApiDocs.LIVE, description = "Live updates: server-sent events of the caller's threads "
+                        + "and links, ids only")
         },
         components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
 @SecurityScheme(securitySchemeName = ApiDocs.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
@@ -64,4 +66,5 @@ public class ApiDocs extends Application {
     public static final String INVITES = "Invites";
     public static final String LINKS = "Links";
     public static final String ADMIN = "Admin";
+    public static final String LIVE = "Live updates";
 }
