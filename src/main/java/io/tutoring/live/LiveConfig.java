@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Live updates, from {@code live.*} (env {@code LIVE_*}). See the README's "Live updates". */
 @ConfigMapping(prefix = "live")
@@ -12,6 +13,12 @@ public interface LiveConfig {
     /** Runs the LISTEN connection of this instance (off: streams stay open but carry only keep-alives). */
     @WithDefault("true")
     boolean enabled();
+
+    /**
+     * The JDBC URL of the LISTEN connection when it must differ from the datasource's (the pool goes through PgBouncer
+     * in transaction mode, where LISTEN does not work): unset, the listener uses {@code quarkus.datasource.jdbc.url}.
+     */
+    Optional<String> listenUrl();
 
     /** How often an idle stream gets a keep-alive comment; at most 30 s so that proxies keep it open. */
     @WithDefault("25S")

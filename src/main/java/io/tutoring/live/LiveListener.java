@@ -56,7 +56,7 @@ public class LiveListener {
                         @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.streams = streams;
         this.config = config;
-        this.url = url;
+        this.url = config.listenUrl().orElse(url);
         this.user = user;
         this.password = password;
     }
