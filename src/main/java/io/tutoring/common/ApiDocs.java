@@ -48,7 +48,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = ApiDocs.ADMIN, description = "The platform's back office: users ahead of sign-in, "
                         + "enrollments, support fixes of links, reading any thread (recorded) and the audit"),
                 @Tag(name = ApiDocs.PAPER_TRAIL, description = "Hash-chained exports of a thread (JSON, PDF), "
-                        + "verifying an export, and the family timeline (docs/paper-trail.md)")
+                        + "verifying an export, and the family timeline (docs/paper-trail.md)"),
+                @Tag(name = ApiDocs.LIVE, description = "Live updates: server-sent events of the caller's threads "
+                        + "and links, ids only")
         },
         components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
 @SecurityScheme(securitySchemeName = ApiDocs.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
@@ -67,4 +69,5 @@ public class ApiDocs extends Application {
     public static final String LINKS = "Links";
     public static final String ADMIN = "Admin";
     public static final String PAPER_TRAIL = "Paper trail";
+    public static final String LIVE = "Live updates";
 }
