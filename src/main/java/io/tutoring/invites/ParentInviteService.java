@@ -172,6 +172,19 @@ public class ParentInviteService {
         });
     }
 
+    /**
+     * Why a token that preview or accept refused cannot be used, for a page that says what to do next: its
+     * invite's status ({@code EXPIRED}, {@code REVOKED}, {@code ACCEPTED}), or empty when no invite has this token.
+     * Call it only after a refusal: it counts as no attempt of its own.
+     */
+    public Optional<ParentInvite.Status> refusedBecause(String token) {
+        if (!InviteTokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        ParentInvite invite = ParentInvite.<ParentInvite>find("tokenHash", InviteTokens.hash(token)).firstResult();
+        return invite == null ? Optional.empty() : Optional.of(invite.effectiveStatus(Time.now(clock)));
+    }
+
     /** The pending, unexpired invite of the token, or the NotFound / Gone that says why there is none. */
     private ParentInvite usable(String token) {
         ParentInvite invite = InviteTokens.wellFormed(token)

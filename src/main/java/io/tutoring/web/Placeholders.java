@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * Stand-ins for the role homes until their journeys land: each journey deletes its method here when it adds its
- * page ({@code messaging/MessagesPage}, {@code links/FamilyPage}, {@code admin/AdminPage}, the settings page).
+ * page ({@code messaging/MessagesPage}, {@code invites/FamilyPage}, {@code admin/AdminPage}, the settings page).
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -30,13 +30,6 @@ public class Placeholders {
     @RolesAllowed({Role.PARENT_NAME, Role.TUTOR_NAME})
     public TemplateInstance messages() {
         return Templates.coming("messages");
-    }
-
-    @GET
-    @Path("family")
-    @RolesAllowed({Role.PARENT_NAME, Role.STUDENT_NAME})
-    public TemplateInstance family() {
-        return Templates.coming("family");
     }
 
     @GET
