@@ -136,7 +136,7 @@ public interface FamilyCopy {
     @Message("Your parents")
     String studentLinksTitle();
 
-    @Message("No parent is linked yet. Invite one above.")
+    @Message("No parent is linked yet. Invite one below.")
     String studentLinksNone();
 
     @Message("Remove {name}")
@@ -178,7 +178,7 @@ public interface FamilyCopy {
     @Message("Your children")
     String parentLinksTitle();
 
-    @Message("No child is linked yet. Invite one above, or ask your child to invite you.")
+    @Message("No child is linked yet. Invite your child below, or ask them to invite you.")
     String parentLinksNone();
 
     @Message("Remove {name}")
