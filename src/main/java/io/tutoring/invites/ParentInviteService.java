@@ -182,6 +182,19 @@ public class ParentInviteService {
         return accepted.link();
     }
 
+    /**
+     * Why a token that preview or accept refused cannot be used, for a page that says what to do next: its
+     * invite's status ({@code EXPIRED}, {@code REVOKED}, {@code ACCEPTED}), or empty when no invite has this token.
+     * Call it only after a refusal: it counts as no attempt of its own.
+     */
+    public Optional<ParentInvite.Status> refusedBecause(String token) {
+        if (!InviteTokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        ParentInvite invite = ParentInvite.<ParentInvite>find("tokenHash", InviteTokens.hash(token)).firstResult();
+        return invite == null ? Optional.empty() : Optional.of(invite.effectiveStatus(Time.now(clock)));
+    }
+
     /** What the student's mail about an accepted invite needs, read in the accept's transaction. */
     private record Accepted(LinkView link, UUID inviteId, String studentEmail, String studentName,
                             String invitedEmail, String parentName, String parentEmail) {

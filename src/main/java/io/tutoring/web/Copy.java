@@ -65,10 +65,7 @@ public interface Copy {
     @Message("Sign in with the account you use for the tutoring platform.")
     String homeSignInHint();
 
-    // --- Placeholders until the journeys land ---
-
-    @Message("This part is being built")
-    String comingTitle();
+    // --- An account without a role ---
 
     @Message("Your account has no role yet")
     String noRoleTitle();

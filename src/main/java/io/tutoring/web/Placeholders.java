@@ -3,17 +3,14 @@ package io.tutoring.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
-import io.tutoring.users.Role;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * Stand-ins for the role homes until their journeys land: each journey deletes its method here when it adds its
- * page ({@code messaging/MessagesPage}, {@code links/FamilyPage}, {@code admin/AdminPage}; the settings page is
- * {@code notifications/SettingsPage}).
+ * The page for a signed-in account that holds none of the four roles (every role's home is now a real page:
+ * {@code messaging/MessagesPage}, {@code invites/FamilyPage}, {@code admin/AdminPage}, {@code notifications/SettingsPage}).
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -21,16 +18,7 @@ public class Placeholders {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance coming(String which);
-
         static native TemplateInstance noRole();
-    }
-
-    @GET
-    @Path("family")
-    @RolesAllowed({Role.PARENT_NAME, Role.STUDENT_NAME})
-    public TemplateInstance family() {
-        return Templates.coming("family");
     }
 
     @GET
