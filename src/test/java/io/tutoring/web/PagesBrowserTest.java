@@ -100,7 +100,7 @@ class PagesBrowserTest extends BrowserTest {
     @Test
     void errorPagesAreInTheLayoutAndSayWhatToDo() {
         signIn("carol", "STUDENT");
-        Response missing = page.navigate(url("/threads/" + UUID.randomUUID()));
+        Response missing = page.navigate(url("/no-such-page/" + UUID.randomUUID()));
         assertEquals(404, missing.status());
         assertThat(page.locator("h1")).hasText("We could not find that page");
         assertThat(page.locator(".account-name")).containsText("Signed in as");
