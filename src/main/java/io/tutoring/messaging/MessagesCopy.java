@@ -230,4 +230,36 @@ public interface MessagesCopy {
 
     @Message("This file is larger than 10 MB. Choose a smaller one.")
     String tooLarge();
+
+    // --- The paper trail on a conversation ---
+
+    @Message("Ask for an acknowledgement")
+    String requestAck();
+
+    @Message("The other side is asked to confirm explicitly that they have read it.")
+    String requestAckHint();
+
+    @Message("Please acknowledge")
+    String pleaseAck();
+
+    @Message("Acknowledge")
+    String ack();
+
+    @Message("Acknowledgement requested")
+    String ackRequested();
+
+    @Message("Acknowledged")
+    String acked();
+
+    @Message("Paper trail")
+    String paperTrail();
+
+    @Message("History (who linked, who read)")
+    String history();
+
+    @Message("Download (PDF)")
+    String downloadPdf();
+
+    @Message("Download (JSON)")
+    String downloadJson();
 }

@@ -51,7 +51,12 @@ public class ThreadPage {
 
     /** One message as the page shows it. */
     public record Shown(UUID id, boolean mine, String sender, String text, Instant createdAt, Instant readAt,
-                        FileLink file) {
+                        FileLink file, boolean ackRequested, Instant ackedAt) {
+
+        /** The reader is the recipient of a message that asks for an acknowledgement not given yet. */
+        public boolean canAck() {
+            return !mine && ackRequested && ackedAt == null;
+        }
     }
 
     /** What the page and its fragments show. {@code messages} are oldest first. */
@@ -143,7 +148,8 @@ public class ThreadPage {
     @Path("messages")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     public Response reply(@PathParam("threadId") String threadId, @FormParam("message") String message,
-                          @FormParam("attachmentUrl") String attachmentUrl) {
+                          @FormParam("attachmentUrl") String attachmentUrl,
+                          @FormParam("requestAck") String requestAck) {
         UUID id = Ids.parse(threadId, "threadId");
         Caller caller = currentUser.get();
         ThreadAccess.Grant grant = access.check(caller, id, false);
@@ -152,9 +158,9 @@ public class ThreadPage {
             return invalid(threadId, message, MessageBundles.get(MessagesCopy.class).errorEmpty());
         }
         String file = attachmentUrl == null || attachmentUrl.isBlank() ? null : attachmentUrl.trim();
-        SendMessageRequest request = grant.side() == ThreadAccess.Side.TUTOR
-                ? new SendMessageRequest(t.tutorId(), t.studentId(), message, file, t.parentId())
-                : new SendMessageRequest(t.tutorId(), t.studentId(), message, file, null);
+        Boolean ack = requestAck != null && !requestAck.isBlank() && !"false".equals(requestAck) ? Boolean.TRUE : null;
+        SendMessageRequest request = new SendMessageRequest(t.tutorId(), t.studentId(), message, file,
+                grant.side() == ThreadAccess.Side.TUTOR ? t.parentId() : null, ack);
         MessageView sent;
         try {
             sent = messaging.send(caller, request);
@@ -162,6 +168,20 @@ public class ThreadPage {
             return invalid(threadId, message, e.getMessage());
         }
         return Response.seeOther(URI.create("/threads/" + id + "#m-" + sent.id())).build();
+    }
+
+    /**
+     * Acknowledges a message (the paper trail), through the service the API's ack calls: the recipient only, once.
+     * Refusals are the error pages (own message 403, nothing asked or already acknowledged 409, someone else's
+     * thread 404). Then back to the message.
+     */
+    @POST
+    @Path("messages/{messageId}/ack")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
+    public Response acknowledge(@PathParam("threadId") String threadId, @PathParam("messageId") String messageId) {
+        UUID id = Ids.parse(threadId, "threadId");
+        MessageView acked = messaging.acknowledge(currentUser.get(), id, Ids.parse(messageId, "messageId"));
+        return Response.seeOther(URI.create("/threads/" + id + "#m-" + acked.id())).build();
     }
 
     private Response invalid(String threadId, String draft, String error) {
@@ -192,7 +212,7 @@ public class ThreadPage {
         FileLink file = a == null ? null : new FileLink(DOWNLOAD + a.url().substring(a.url().lastIndexOf('/') + 1),
                 a.fileName(), a.contentType().startsWith("image/"), size(a.size()));
         return new Shown(m.id(), mine, mine ? MessageBundles.get(MessagesCopy.class).youSender() : otherName,
-                m.message(), m.createdAt(), m.readAt(), file);
+                m.message(), m.createdAt(), m.readAt(), file, m.ackRequested(), m.ackedAt());
     }
 
     /** A file size for people: 820 bytes, 48 KB, 2.4 MB. */

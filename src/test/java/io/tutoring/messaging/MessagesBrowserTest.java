@@ -134,9 +134,11 @@ class MessagesBrowserTest extends BrowserTest {
         assertAccessible();
         assertTrue(dialogs.isEmpty(), "a dialog opened: " + dialogs);
 
-        // Keyboard only: from the reply box, Tab reaches the file picker and then Send, each with a focus ring.
+        // Keyboard only: from the reply box, Tab reaches the file picker, the acknowledgement box and then Send, each
+        // with a focus ring.
         page.getByLabel("Your message").focus();
         assertEquals("input:", tab());
+        assertEquals("input:true", tab());
         assertEquals("button:Send", tab());
     }
 

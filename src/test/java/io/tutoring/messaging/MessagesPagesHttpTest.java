@@ -214,6 +214,86 @@ class MessagesPagesHttpTest {
     }
 
     @Test
+    void theRecipientAcknowledgesOnThePageOnceAndBothSidesSeeIt() {
+        Family f = Family.create();
+        String thread = sendOk(f.parent(), f.tutor(), f.student(), "Hi");
+        String message = as(f.tutor()).body(java.util.Map.of("tutorId", f.tutor().id(), "studentId",
+                f.student().id(), "message", "Fees are due Friday", "requestAck", true)).post("/api/parent/messages")
+                .then().statusCode(201).extract().path("id");
+        String ack = "/threads/" + thread + "/messages/" + message + "/ack";
+        String parentView = page(f.parent()).get("/threads/" + thread).then().statusCode(200).extract().asString();
+        assertTrue(parentView.contains("Please acknowledge") && parentView.contains("action=\"" + ack + "\""),
+                parentView);
+        String tutorView = page(f.tutor()).get("/threads/" + thread).then().statusCode(200).extract().asString();
+        assertTrue(tutorView.contains("Acknowledgement requested") && !tutorView.contains(ack), tutorView);
+        // Reading is not acknowledging.
+        as(f.tutor()).get("/api/parent/threads/" + thread + "/messages").then()
+                .body("items[0].readAt", org.hamcrest.Matchers.notNullValue())
+                .body("items[0].ackedAt", org.hamcrest.Matchers.nullValue());
+        csrf(f.parent()).post(ack).then().statusCode(303)
+                .header("Location", containsString("/threads/" + thread + "#m-" + message));
+        as(f.tutor()).get("/api/parent/threads/" + thread + "/messages").then()
+                .body("items[0].ackedAt", org.hamcrest.Matchers.notNullValue());
+        for (Person who : List.of(f.parent(), f.tutor())) {
+            page(who).get("/threads/" + thread).then().statusCode(200)
+                    .body(containsString("Acknowledged <time"), not(containsString("Please acknowledge")));
+        }
+        // An acknowledgement is final: a second one is the 409 page, which says why.
+        csrf(f.parent()).post(ack).then().statusCode(409).contentType(ContentType.HTML)
+                .body(containsString("already acknowledged"));
+    }
+
+    @Test
+    void theSenderCannotAcknowledgeTheirOwnMessage() {
+        Family f = Family.create();
+        String thread = sendOk(f.tutor(), f.tutor(), f.student(), "Hi");
+        String message = as(f.tutor()).body(java.util.Map.of("tutorId", f.tutor().id(), "studentId",
+                f.student().id(), "message", "Please sign", "requestAck", true)).post("/api/parent/messages")
+                .then().statusCode(201).extract().path("id");
+        csrf(f.tutor()).post("/threads/" + thread + "/messages/" + message + "/ack").then().statusCode(403)
+                .contentType(ContentType.HTML);
+        as(f.tutor()).get("/api/parent/threads/" + thread + "/messages").then()
+                .body("items[0].ackedAt", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void aMessageThatAsksForNothingCannotBeAcknowledged() {
+        Family f = Family.create();
+        String thread = sendOk(f.tutor(), f.tutor(), f.student(), "Just news");
+        String message = as(f.parent()).get("/api/parent/threads/" + thread + "/messages").then().extract()
+                .path("items[0].id");
+        csrf(f.parent()).post("/threads/" + thread + "/messages/" + message + "/ack").then().statusCode(409)
+                .contentType(ContentType.HTML);
+    }
+
+    @Test
+    void anotherFamilysAckIsThe404PageAndWithoutTheTokenItIsRefused() {
+        Family f = Family.create();
+        String thread = sendOk(f.parent(), f.tutor(), f.student(), "Hi");
+        String message = as(f.tutor()).body(java.util.Map.of("tutorId", f.tutor().id(), "studentId",
+                f.student().id(), "message", "Please sign", "requestAck", true)).post("/api/parent/messages")
+                .then().statusCode(201).extract().path("id");
+        String ack = "/threads/" + thread + "/messages/" + message + "/ack";
+        csrf(Family.create().parent()).post(ack).then().statusCode(404).contentType(ContentType.HTML);
+        page(f.parent()).contentType(ContentType.URLENC).formParam("x", "y").post(ack).then().statusCode(400);
+        as(f.parent()).get("/api/parent/threads/" + thread + "/messages").then()
+                .body("items[0].ackedAt", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void aReplyCanAskForAnAcknowledgement() {
+        Family f = Family.create();
+        String thread = sendOk(f.parent(), f.tutor(), f.student(), "Hi");
+        page(f.parent()).get("/threads/" + thread).then().body(containsString("name=\"requestAck\""));
+        csrf(f.parent()).post("/threads/" + thread + "/messages", "message", "Signed form attached", "requestAck",
+                "true").then().statusCode(303);
+        as(f.tutor()).get("/api/parent/threads/" + thread + "/messages").then()
+                .body("items[0].ackRequested", org.hamcrest.Matchers.equalTo(true))
+                .body("items[1].ackRequested", org.hamcrest.Matchers.equalTo(false));
+        page(f.tutor()).get("/threads/" + thread).then().body(containsString("Please acknowledge"));
+    }
+
+    @Test
     void aNewThreadOffersOnlyTheStudentsTutorsAndStartsWithTheFirstMessage() {
         Family f = Family.create();
         Person otherTutor = Api.newUser("Other tutor", "TUTOR");
