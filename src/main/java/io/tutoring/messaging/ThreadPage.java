@@ -104,11 +104,13 @@ public class ThreadPage {
 
     /**
      * The messages after {@code after} (a live "message" event): newest page cut at that message, oldest first,
-     * with the marker for the next time. Opening stamps the other side's messages read, as the page does.
+     * with the marker for the next time. Opening stamps the other side's messages read, as the page does. Events
+     * are per user, not per thread: when this thread has nothing after {@code after}, 204 (htmx swaps nothing and
+     * the marker stays).
      */
     @GET
     @Path("since")
-    public TemplateInstance since(@PathParam("threadId") String threadId, @QueryParam("after") String after) {
+    public Response since(@PathParam("threadId") String threadId, @QueryParam("after") String after) {
         UUID afterId = Ids.parseOptional(after, "after");
         Caller caller = currentUser.get();
         MessagingService.Conversation found = messaging.conversation(caller, Ids.parse(threadId, "threadId"), null,
@@ -120,10 +122,10 @@ public class ThreadPage {
             }
             newer.add(m);
         }
-        Conversation c = view(found, new Page<>(newer, null), "", null);
-        return Templates.thread$since(c.messages().isEmpty()
-                ? new Conversation(c.threadId(), c.student(), c.other(), c.messages(), null, afterId, "", null,
-                c.maxLength()) : c);
+        if (newer.isEmpty()) {
+            return Response.noContent().build();
+        }
+        return Response.ok(Templates.thread$since(view(found, new Page<>(newer, null), "", null))).build();
     }
 
     /** The read receipts of the newest page again (a live "read" event), as out-of-band swaps; stamps nothing. */
