@@ -174,6 +174,23 @@ class MessagesPagesHttpTest {
     }
 
     @Test
+    void theParentSeesTheTutorsReplyTimeAndOfficeHoursInTheThread() {
+        Family f = Family.create();
+        String thread = sendOk(f.parent(), f.tutor(), f.student(), "Hello");
+        page(f.parent()).get("/threads/" + thread).then().statusCode(200)
+                .body(not(containsString("class=\"hint availability\"")));
+        List<java.util.Map<String, String>> hours = java.util.stream.Stream.of("MONDAY", "TUESDAY", "WEDNESDAY",
+                "THURSDAY", "FRIDAY").map(d -> java.util.Map.of("day", d, "from", "15:00", "to", "19:00")).toList();
+        as(f.tutor()).body(java.util.Map.of("email", "BATCHED", "officeHours", hours, "replyWithinHours", 24))
+                .put("/api/me/preferences").then().statusCode(200);
+        page(f.parent()).get("/threads/" + thread).then().statusCode(200).body(containsString(
+                "<p class=\"hint availability\">Usually replies within a day; office hours Mon–Fri 15:00–19:00</p>"));
+        // The tutor does not read their own hours in the thread.
+        page(f.tutor()).get("/threads/" + thread).then().statusCode(200)
+                .body(not(containsString("class=\"hint availability\"")));
+    }
+
+    @Test
     void olderMessagesComeOnDemand() {
         Family f = Family.create();
         String thread = null;
