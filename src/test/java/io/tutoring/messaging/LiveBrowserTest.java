@@ -9,6 +9,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.tutoring.support.browser.BrowserProfile;
 import io.tutoring.support.browser.BrowserTest;
+import io.tutoring.users.EmailFrequency;
+import io.tutoring.users.PreferencesBody;
+import io.tutoring.users.PreferencesService;
 import io.tutoring.users.Role;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,9 @@ class LiveBrowserTest extends BrowserTest {
     @Inject
     PageCast cast;
 
+    @Inject
+    PreferencesService preferences;
+
     @Test
     void theThreadAndTheListFollowTheOtherSideWithoutReload() {
         // Fixed names (signing in sets the name from the login): the screenshots stay the same from run to run.
@@ -50,6 +56,11 @@ class LiveBrowserTest extends BrowserTest {
         cast.link(parent, student);
         MessageView first = cast.send(parent, tutor, student, parent, "Hello, is Thursday still on?");
         String thread = "/threads/" + first.threadId();
+        List<PreferencesBody.OfficeHours> hours = java.util.stream.Stream.of(java.time.DayOfWeek.MONDAY,
+                java.time.DayOfWeek.TUESDAY, java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.THURSDAY,
+                java.time.DayOfWeek.FRIDAY).map(d -> new PreferencesBody.OfficeHours(d, "15:00", "19:00")).toList();
+        preferences.save(tutor.caller(), new PreferencesBody(EmailFrequency.BATCHED, null, null, null, null, hours,
+                24));
 
         context.addInitScript(WATCH_EVENT_SOURCES);
         signIn(parent.subject(), "PARENT");
@@ -81,6 +92,9 @@ class LiveBrowserTest extends BrowserTest {
             assertThat(row.locator(".badge--unread")).hasText("1 unread");
             streamOpen(tutorPage);
             parentPage.navigate(url(thread));
+            // The tutor's reply time and office hours, for the parent.
+            assertThat(parentPage.locator(".availability"))
+                    .hasText("Usually replies within a day; office hours Mon–Fri 15:00–19:00");
             parentPage.getByLabel("Your message").fill("And could Noor bring the workbook?");
             parentPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
             parentPage.waitForURL(u -> u.contains("#m-"));
