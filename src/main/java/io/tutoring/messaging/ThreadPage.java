@@ -10,10 +10,12 @@ import io.tutoring.common.Page;
 import io.tutoring.common.PageLimits;
 import io.tutoring.common.failures.InvalidInput;
 import io.tutoring.users.Caller;
+import io.tutoring.users.Availability;
 import io.tutoring.users.CurrentUser;
 import io.tutoring.users.Role;
 import io.tutoring.users.UserRef;
 import io.tutoring.web.Htmx;
+import io.tutoring.web.Times;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -59,9 +61,12 @@ public class ThreadPage {
         }
     }
 
-    /** What the page and its fragments show. {@code messages} are oldest first. */
+    /**
+     * What the page and its fragments show. {@code messages} are oldest first; {@code availability} is the tutor's
+     * reply time and office hours, shown to the parent (null for the tutor, or when the tutor set neither).
+     */
     public record Conversation(UUID threadId, UserRef student, UserRef other, List<Shown> messages, String older,
-                               UUID newest, String draft, String error, int maxLength) {
+                               UUID newest, String draft, String error, int maxLength, String availability) {
     }
 
     @CheckedTemplate
@@ -83,14 +88,18 @@ public class ThreadPage {
     private final CurrentUser currentUser;
     private final PageLimits limits;
     private final MessagingConfig config;
+    private final Availability availability;
+    private final Times times;
 
     public ThreadPage(MessagingService messaging, ThreadAccess access, CurrentUser currentUser, PageLimits limits,
-                      MessagingConfig config) {
+                      MessagingConfig config, Availability availability, Times times) {
         this.messaging = messaging;
         this.access = access;
         this.currentUser = currentUser;
         this.limits = limits;
         this.config = config;
+        this.availability = availability;
+        this.times = times;
     }
 
     @GET
@@ -109,11 +118,13 @@ public class ThreadPage {
 
     /**
      * The messages after {@code after} (a live "message" event): newest page cut at that message, oldest first,
-     * with the marker for the next time. Opening stamps the other side's messages read, as the page does.
+     * with the marker for the next time. Opening stamps the other side's messages read, as the page does. Events
+     * are per user, not per thread: when this thread has nothing after {@code after}, 204 (htmx swaps nothing and
+     * the marker stays).
      */
     @GET
     @Path("since")
-    public TemplateInstance since(@PathParam("threadId") String threadId, @QueryParam("after") String after) {
+    public Response since(@PathParam("threadId") String threadId, @QueryParam("after") String after) {
         UUID afterId = Ids.parseOptional(after, "after");
         Caller caller = currentUser.get();
         MessagingService.Conversation found = messaging.conversation(caller, Ids.parse(threadId, "threadId"), null,
@@ -125,10 +136,10 @@ public class ThreadPage {
             }
             newer.add(m);
         }
-        Conversation c = view(found, new Page<>(newer, null), "", null);
-        return Templates.thread$since(c.messages().isEmpty()
-                ? new Conversation(c.threadId(), c.student(), c.other(), c.messages(), null, afterId, "", null,
-                c.maxLength()) : c);
+        if (newer.isEmpty()) {
+            return Response.noContent().build();
+        }
+        return Response.ok(Templates.thread$since(view(found, new Page<>(newer, null), "", null))).build();
     }
 
     /** The read receipts of the newest page again (a live "read" event), as out-of-band swaps; stamps nothing. */
@@ -140,7 +151,7 @@ public class ThreadPage {
         MessagingService.Conversation latest = messaging.latest(caller, id, limits.resolve(null));
         boolean tutor = latest.side() == SenderRole.TUTOR;
         List<Shown> shown = latest.messages().items().stream().map(m -> shown(m, tutor, null)).toList();
-        return Templates.thread$receipts(new Conversation(id, null, null, shown, null, null, "", null, 0));
+        return Templates.thread$receipts(new Conversation(id, null, null, shown, null, null, "", null, 0, null));
     }
 
     /** Reply. Without JavaScript there is no file; with it, {@code attachmentUrl} names the file uploaded to S3. */
@@ -192,7 +203,13 @@ public class ThreadPage {
         UUID id = Ids.parse(threadId, "threadId");
         MessagingService.Conversation found = messaging.conversation(currentUser.get(), id,
                 Cursor.decode(before, "before"), limits.resolve(null));
-        return view(found, found.messages(), draft, error);
+        Conversation c = view(found, found.messages(), draft, error);
+        if (found.side() != SenderRole.PARENT) {
+            return c;
+        }
+        String line = availability.line(found.tutor().id(), times.zone()).orElse(null);
+        return new Conversation(c.threadId(), c.student(), c.other(), c.messages(), c.older(), c.newest(), c.draft(),
+                c.error(), c.maxLength(), line);
     }
 
     private Conversation view(MessagingService.Conversation found, Page<MessageView> page, String draft,
@@ -203,7 +220,7 @@ public class ThreadPage {
         UUID newest = shown.isEmpty() ? null : shown.get(0).id();
         Collections.reverse(shown);
         return new Conversation(found.thread().id(), found.student(), other, List.copyOf(shown), page.nextCursor(),
-                newest, draft == null ? "" : draft, error, config.message().maxLength());
+                newest, draft == null ? "" : draft, error, config.message().maxLength(), null);
     }
 
     private static Shown shown(MessageView m, boolean tutor, String otherName) {
