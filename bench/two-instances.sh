@@ -101,6 +101,8 @@ start_instance() { # name port -> pid on stdout
     export S3_ENDPOINT=http://127.0.0.1:$S3_PORT S3_PATH_STYLE=true S3_BUCKET=bench-attachments
     export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench-secret ATTACHMENTS_CREATE_BUCKET=true
     export PUBLIC_URL=http://127.0.0.1:$LB_PORT LOG_JSON=false SHUTDOWN_DELAY=0S
+    # The same key on both instances: an unsubscribe link mailed by one works on the other.
+    export UNSUBSCRIBE_SECRET=bench-only-unsubscribe-secret-0123456789abcdef
     # The benchmark tokens carry no audience (bench/token.sh): start without the audience check, on purpose.
     export ALLOW_UNSAFE_DEFAULTS=true
     # shellcheck disable=SC2086

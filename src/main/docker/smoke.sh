@@ -141,7 +141,7 @@ TOKEN=$(dev/keycloak.sh token alice)
 RUN_ENV=(-e QUARKUS_HTTP_PORT="$PORT"
      -e DB_URL="jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=$SCHEMA" -e DB_SCHEMA="$SCHEMA"
      -e OIDC_AUTH_SERVER_URL="$ISSUER" -e OIDC_ROLES_CLAIM=realm_access/roles -e OIDC_AUDIENCE=parent-messaging
-     -e PUBLIC_URL="http://localhost:$PORT"
+     -e PUBLIC_URL="http://localhost:$PORT" -e UNSUBSCRIBE_SECRET=smoke-only-unsubscribe-secret-0123456789abcdef
      -e S3_ENDPOINT="http://127.0.0.1:$S3_PORT" -e S3_PATH_STYLE=true -e S3_BUCKET=smoke-attachments
      -e AWS_ACCESS_KEY_ID=smoke -e AWS_SECRET_ACCESS_KEY=smoke-secret -e ATTACHMENTS_CREATE_BUCKET=true)
 

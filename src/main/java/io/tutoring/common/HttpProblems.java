@@ -9,14 +9,14 @@ import io.vertx.core.http.HttpServerResponse;
  * Writes a {@link Problem} straight onto a Vert.x response, for the answers given before RESTEasy runs (the HTTP
  * guards); the same body as {@link Problem#response} gives through the exception mappers.
  */
-final class HttpProblems {
+public final class HttpProblems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HttpProblems() {
     }
 
-    static void end(HttpServerResponse response, int status, String title, String detail) {
+    public static void end(HttpServerResponse response, int status, String title, String detail) {
         if (response.ended() || response.headWritten()) {
             return;
         }

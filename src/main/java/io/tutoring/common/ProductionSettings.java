@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * SPEC "Running it": in production the service refuses to start without the settings that make it safe — the OIDC
- * issuer, the audience tokens must carry and the public URL of magic links — with a message naming each missing
- * env var. {@code ALLOW_UNSAFE_DEFAULTS=true} starts it anyway, with a warning (benchmarks, a local try of the jar).
+ * issuer, the audience tokens must carry, the public URL of magic links and the key of unsubscribe links (issue 13)
+ * — with a message naming each missing env var. {@code ALLOW_UNSAFE_DEFAULTS=true} starts it anyway, with a warning (benchmarks, a local try of the jar).
  * Dev mode and the tests are not checked: they bring their own issuer and URL.
  */
 @ApplicationScoped
@@ -40,7 +40,11 @@ public class ProductionSettings {
                             + "of the realm is accepted"),
             new Required("PUBLIC_URL", "invites.public-url",
                     "the base URL of the web front end; without it magic links in invite mails point to "
-                            + "http://localhost:8080"));
+                            + "http://localhost:8080"),
+            new Required("UNSUBSCRIBE_SECRET", "notifications.unsubscribe.secret",
+                    "the key of the unsubscribe links in notification mails (32+ characters, the same on every "
+                            + "instance); without it each instance signs with its own random key, so a link works "
+                            + "only on the instance that mailed it and only until that instance restarts"));
 
     void check(@Observes StartupEvent event, Config config) {
         if (LaunchMode.current() != LaunchMode.NORMAL) {

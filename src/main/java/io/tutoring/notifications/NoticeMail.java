@@ -63,13 +63,23 @@ public class NoticeMail {
         });
         boolean digest = settings.email() == EmailFrequency.DAILY;
         String subject = subject(entries, notices.size(), digest);
-        String unsubscribe = publicUrl + "/unsubscribe#token=" + tokens.sign(settings.userId(), MailKind.MESSAGES);
+        String token = tokens.sign(settings.userId(), MailKind.MESSAGES);
+        String unsubscribe = publicUrl + "/unsubscribe#token=" + token;
         String settingsLink = publicUrl + "/settings";
         return Mail.withText(to, subject,
                         Templates.text(subject, digest, entries, settingsLink, unsubscribe).render())
                 .setHtml(Templates.html(subject, digest, entries, settingsLink, unsubscribe).render())
-                .addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
+                .addHeader("List-Unsubscribe", "<" + oneClick(publicUrl, token) + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
+
+    /**
+     * The RFC 8058 URI: the provider POSTs {@code List-Unsubscribe=One-Click} to it without cookies and without the
+     * fragment (HTTP clients never send one), so the token is in the query for {@link OneClickUnsubscribe}; the
+     * fragment copy is for a reader whose mail client opens the URI in a browser, where the page reads it.
+     */
+    static String oneClick(String publicUrl, String token) {
+        return publicUrl + "/unsubscribe?token=" + token + "#token=" + token;
     }
 
     static String subject(List<Entry> entries, int total, boolean digest) {

@@ -46,7 +46,8 @@ public interface NotificationsConfig {
     }
 
     interface Unsubscribe {
-        /** HMAC key of unsubscribe tokens (32+ characters, the same on every instance); unset: random per start. */
+        /** HMAC key of unsubscribe tokens (32+ characters, the same on every instance); unset: random per start
+         * (the prod profile refuses to start without it unless ALLOW_UNSAFE_DEFAULTS, see ProductionSettings). */
         Optional<String> secret();
 
         /** How long an unsubscribe link works; unset: it does not expire. */

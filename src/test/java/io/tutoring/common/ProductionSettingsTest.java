@@ -19,7 +19,8 @@ class ProductionSettingsTest {
     private static final Map<String, String> SAFE = Map.of(
             "quarkus.oidc.auth-server-url", "https://sso.example.com/realms/tutoring",
             "quarkus.oidc.token.audience", "parent-messaging",
-            "invites.public-url", "https://tutoring.example.com");
+            "invites.public-url", "https://tutoring.example.com",
+            "notifications.unsubscribe.secret", "prod-unsubscribe-secret-0123456789abcdef");
 
     private static Optional<String> refusal(Map<String, String> config, boolean optedOut) {
         return ProductionSettings.refusal(name -> Optional.ofNullable(config.get(name)), optedOut);
@@ -39,7 +40,8 @@ class ProductionSettingsTest {
     @Test
     void eachMissingSettingIsNamedByItsEnvVar() {
         Map<String, String> envOf = Map.of("quarkus.oidc.auth-server-url", "OIDC_AUTH_SERVER_URL",
-                "quarkus.oidc.token.audience", "OIDC_AUDIENCE", "invites.public-url", "PUBLIC_URL");
+                "quarkus.oidc.token.audience", "OIDC_AUDIENCE", "invites.public-url", "PUBLIC_URL",
+                "notifications.unsubscribe.secret", "UNSUBSCRIBE_SECRET");
         envOf.forEach((property, env) -> {
             String message = refusal(without(property), false).orElseThrow(() -> new AssertionError(
                     "starts without " + env));
@@ -55,10 +57,12 @@ class ProductionSettingsTest {
         config.put("quarkus.oidc.token.audience", "  ");
         config.remove("invites.public-url");
         config.remove("quarkus.oidc.auth-server-url");
+        config.put("notifications.unsubscribe.secret", "");
         String message = refusal(config, false).orElseThrow();
         assertTrue(message.startsWith(
-                "Refusing to start in production without OIDC_AUTH_SERVER_URL, OIDC_AUDIENCE, PUBLIC_URL."), message);
-        assertEquals(List.of("OIDC_AUTH_SERVER_URL", "OIDC_AUDIENCE", "PUBLIC_URL"),
+                "Refusing to start in production without OIDC_AUTH_SERVER_URL, OIDC_AUDIENCE, PUBLIC_URL, "
+                        + "UNSUBSCRIBE_SECRET."), message);
+        assertEquals(List.of("OIDC_AUTH_SERVER_URL", "OIDC_AUDIENCE", "PUBLIC_URL", "UNSUBSCRIBE_SECRET"),
                 ProductionSettings.missing(name -> Optional.ofNullable(config.get(name))).stream()
                         .map(ProductionSettings.Required::env).toList());
     }
