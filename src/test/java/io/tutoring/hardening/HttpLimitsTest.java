@@ -21,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 11 item 4: the errors the HTTP layer raises before the application runs answer in the same problem+json
  * format as every other error: 413 for a body over the limit (411 for one sent chunked), 414 for a long URI, 431 for
  * huge headers, 400 or 415/406 for malformed headers that reach the service. Sent over a raw socket: no HTTP client
- * sends these. (A path with a malformed escape such as {@code %zz}, like a header line Netty cannot parse, is refused
- * by Netty's decoder with Vert.x's bare 400 before any route runs; Quarkus offers no hook for that answer.)
+ * sends these. What Netty's decoder itself refuses (a header line it cannot parse, a request line or headers beyond
+ * Vert.x's limits) still gets Vert.x's bare answer, pinned here as a known gap (see HttpGuards); so does, for now, a
+ * path with a malformed escape such as {@code %zz}.
  */
 @QuarkusTest
 class HttpLimitsTest {
@@ -87,6 +88,30 @@ class HttpLimitsTest {
         assertProblem(RawHttp.send("POST /api/parent/messages HTTP/1.1\r\nAuthorization: Bearer " + token
                 + "\r\nContent-Type: ;;;\r\nContent-Length: 2", "{}".getBytes(StandardCharsets.US_ASCII)), 400, 415);
         assertProblem(RawHttp.get("/api/me", "Authorization: Bearer " + token, "Accept: ;;;"), 400, 406);
+    }
+
+    /**
+     * Known gap, not fixable from the application (see HttpGuards and the README): what Netty's decoder refuses goes
+     * to Vert.x's default invalid-request handler, which Quarkus 3.33.2 gives the application no way to replace. This
+     * pins today's bare answers; when it fails, a hook has appeared and these should become problem+json too.
+     */
+    @Test
+    void whatNettysDecoderRefusesStillGetsVertxsBareAnswer() {
+        byte[] two = "{}".getBytes(StandardCharsets.US_ASCII);
+        assertBare(RawHttp.get("/api/me", "X-Broken"), 400);
+        assertBare(RawHttp.get("/api/me", "X Bad: 1"), 400);
+        assertBare(RawHttp.send("POST /api/parent/messages HTTP/1.1\r\nContent-Type: application/json"
+                + "\r\nContent-Length: abc", two), 400);
+        assertBare(RawHttp.send("POST /api/parent/messages HTTP/1.1\r\nContent-Type: application/json"
+                + "\r\nContent-Length: 2\r\nContent-Length: 3", two), 400);
+        assertBare(RawHttp.send("GET /api/me HTTP/9.x", new byte[0]), 400);
+        assertBare(RawHttp.get("/" + "a".repeat(70 * 1024)), 414);
+        assertBare(RawHttp.get("/api/me", "X-Big: " + "b".repeat(70 * 1024)), 431);
+    }
+
+    private static void assertBare(RawHttp.Answer answer, int status) {
+        assertEquals(status, answer.status(), answer.toString());
+        assertTrue(answer.body().isEmpty(), answer.toString());
     }
 
     /** A problem+json answer with one of the statuses (the first when only one is given). */
