@@ -13,11 +13,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.net.URI;
 
 /**
  * Attachments for the pages, with the page session instead of a bearer token: the thread page's script asks here for
@@ -69,11 +67,6 @@ public class AttachmentsPage {
     @Path("{id}")
     @Authenticated
     public Response download(@PathParam("id") String id) {
-        URI target = attachments.download(currentUser.get(), Ids.parse(id, "id"));
-        return Response.seeOther(target)
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Referrer-Policy", "no-referrer")
-                .build();
+        return AttachmentsResource.toDownload(attachments.download(currentUser.get(), Ids.parse(id, "id")));
     }
 }

@@ -102,7 +102,11 @@ public class AttachmentsResource {
     @Path("/{id}")
     @Authenticated
     public Response download(@PathParam("id") String id) {
-        URI target = attachments.download(currentUser.get(), Ids.parse(id, "id"));
+        return toDownload(attachments.download(currentUser.get(), Ids.parse(id, "id")));
+    }
+
+    /** The 303 to a presigned download, for the API and the pages alike: never cached, sniffed or referred. */
+    static Response toDownload(URI target) {
         return Response.seeOther(target)
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
