@@ -114,27 +114,37 @@ select id, parent_id, tutor_id, student_id, current_setting('bench.base')::times
 
 -- Messages: one per thread, the rest with a long tail; times over the last year, the density growing linearly
 -- towards now (twice the average in the last days, so about 0.02% of all messages fall in the last hour) ----------
-insert into message (id, thread_id, sender_role, sender_id, body, created_at, read_at)
-select pg_temp.uid('message', j), t.id,
-       case when pg_temp.rnd(j, 50) < 0.55 then 'PARENT' else 'TUTOR' end,
-       case when pg_temp.rnd(j, 50) < 0.55 then t.parent_id else t.tutor_id end,
-       (array['Thanks for the update!', 'Could we move Thursday''s lesson to Friday?',
-              'The homework is attached to the class page.', 'How did the test go?',
-              'She practised the scales every day this week.', 'Please bring the workbook next time.',
-              'Running ten minutes late, sorry.', 'Great progress on fractions today.'])
-           [1 + floor(pg_temp.rnd(j, 51) * 8)::int]
-           || repeat(' We also talked about the next steps.', floor(pg_temp.rnd(j, 52) * 5)::int),
-       m.at,
-       case when m.at > t.unread_since then null
-            else least(current_setting('bench.base')::timestamptz,
-                       m.at + make_interval(secs => pg_temp.rnd(j, 53) * 2 * 86400)) end
-  from generate_series(1, :messages) j
- cross join lateral (
-        select case when j <= :threads then j
-                    else 1 + floor(power(pg_temp.rnd(j, 54), 2) * :threads)::int end as idx,
-               current_setting('bench.base')::timestamptz
-               - make_interval(secs => (1 - sqrt(pg_temp.rnd(j, 55))) * 365 * 86400) as at) m
-  join bench_thread t on t.idx = m.idx;
+-- The paper trail's chain (V80-V82): each message's place in its thread and hashes that chain the rows. The hashes
+-- here are stand-ins (SHA-256 of the message id), not the canonical form of docs/paper-trail.md: sends, lists and
+-- opens only read the chain head, but a generated thread's export does not verify.
+insert into message (id, thread_id, sender_role, sender_id, body, created_at, read_at, chain_index, prev_hash, hash)
+select g.id, g.thread_id, g.sender_role, g.sender_id, g.body, g.created_at, g.read_at,
+       (row_number() over w - 1)::int,
+       coalesce(lag(sha256(convert_to(g.id::text, 'UTF8'))) over w, sha256(convert_to(g.thread_id::text, 'UTF8'))),
+       sha256(convert_to(g.id::text, 'UTF8'))
+  from (
+        select pg_temp.uid('message', j) as id, t.id as thread_id,
+               case when pg_temp.rnd(j, 50) < 0.55 then 'PARENT' else 'TUTOR' end as sender_role,
+               case when pg_temp.rnd(j, 50) < 0.55 then t.parent_id else t.tutor_id end as sender_id,
+               (array['Thanks for the update!', 'Could we move Thursday''s lesson to Friday?',
+                      'The homework is attached to the class page.', 'How did the test go?',
+                      'She practised the scales every day this week.', 'Please bring the workbook next time.',
+                      'Running ten minutes late, sorry.', 'Great progress on fractions today.'])
+                   [1 + floor(pg_temp.rnd(j, 51) * 8)::int]
+                   || repeat(' We also talked about the next steps.', floor(pg_temp.rnd(j, 52) * 5)::int) as body,
+               m.at as created_at,
+               case when m.at > t.unread_since then null
+                    else least(current_setting('bench.base')::timestamptz,
+                               m.at + make_interval(secs => pg_temp.rnd(j, 53) * 2 * 86400)) end as read_at
+          from generate_series(1, :messages) j
+         cross join lateral (
+                select case when j <= :threads then j
+                            else 1 + floor(power(pg_temp.rnd(j, 54), 2) * :threads)::int end as idx,
+                       current_setting('bench.base')::timestamptz
+                       - make_interval(secs => (1 - sqrt(pg_temp.rnd(j, 55))) * 365 * 86400) as at) m
+          join bench_thread t on t.idx = m.idx
+       ) g
+window w as (partition by g.thread_id order by g.created_at, g.id);
 
 -- Each thread's first and last message, as the send path keeps them --------------------------------------------
 update thread t

@@ -11,6 +11,7 @@ ROOT=$PWD
 
 SCHEMA=${BENCH_SCHEMA:-bench_run}
 PORT=${BENCH_PORT:-18089}
+S3_PORT=${BENCH_S3_PORT:-18094}         # s3proxy in memory: readiness checks the attachments bucket
 LEVELS=${BENCH_LEVELS:-"1 4 16 64"}
 DURATION=${BENCH_DURATION:-10}          # seconds per measured wrk or pgbench run
 WARMUP=${BENCH_WARMUP:-60}              # at least this many seconds of warm-up load before each endpoint
@@ -25,9 +26,10 @@ JDK25=${BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 # JVM flags of the measured service (the load run and every cold start use the same).
 # Defaults chosen for RSS (see BENCHMARKS.md): a small serial-collected heap (the live set after the load is ~22 MB),
 # native heap trimmed every 5 s, fewer malloc arenas (MALLOC_ARENA_MAX below).
+LOAD_JAVA=${BENCH_JAVA:-java}            # the java that runs the service under load (cold starts name their own)
 JVM_OPTS=${BENCH_JVM_OPTS--XX:+UseSerialGC -Xms16m -Xmx64m -XX:TrimNativeHeapInterval=5000 -XX:ReservedCodeCacheSize=64m -Xss512k}
 MALLOC_ARENAS=${BENCH_MALLOC_ARENA_MAX-2}
-ENDPOINTS=${BENCH_ENDPOINTS:-"send list open"}
+ENDPOINTS=${BENCH_ENDPOINTS:-"send list open page-list page-open"}
 JFR=${BENCH_JFR:-0}                     # 1: record the load run with JFR (bench/out/load.jfr, hot methods in jfr-hot-methods.txt)
 AOT_TRAIN=${BENCH_AOT_TRAIN:-1}         # 1: also measure an AOT cache trained with requests
 SKIP_BUILD=${BENCH_SKIP_BUILD:-0}       # 1: reuse target/quarkus-app and target/quarkus-app-aot
@@ -63,9 +65,11 @@ stop_app() { # [pid] [seconds to wait before SIGKILL]
   [ "$pid" = "$APP_PID" ] && APP_PID=
   return 0
 }
+S3PROXY_PID=
 cleanup() {
   local rc=$?
   stop_app
+  [ -n "$S3PROXY_PID" ] && kill "$S3PROXY_PID" 2>/dev/null || true
   local jobs_left
   jobs_left=$(jobs -p)
   [ -n "$jobs_left" ] && kill $jobs_left 2>/dev/null || true
@@ -101,7 +105,7 @@ log "loadavg at start: $LOAD_BEFORE"
 
 # ---------------------------------------------------------------- build
 JVM_APP=${BENCH_APP_DIR:-$ROOT/target/quarkus-app}
-AOT_APP=$ROOT/target/quarkus-app-aot
+AOT_APP=${BENCH_AOT_APP_DIR:-$ROOT/target/quarkus-app-aot}
 if [ "$SKIP_BUILD" != 1 ]; then
   log "building the jar: ./mvnw -B -q package -DskipTests"
   ./mvnw -B -q package -DskipTests >"$OUT/build-jvm.log" 2>&1 || { tail -50 "$OUT/build-jvm.log"; die "build failed"; }
@@ -113,6 +117,10 @@ if [ "$SKIP_BUILD" != 1 ]; then
 fi
 [ -f "$JVM_APP/quarkus-run.jar" ] || die "no $JVM_APP/quarkus-run.jar"
 [ -f "$AOT_APP/app.aot" ] || log "WARNING: no $AOT_APP/app.aot; the AOT cold start will be skipped"
+
+# shellcheck source=bench/s3proxy-lib.sh
+. bench/s3proxy-lib.sh
+start_s3proxy "$OUT" "$S3_PORT" bench bench-secret || die "s3proxy did not start"
 
 # ---------------------------------------------------------------- token issuer
 if [ ! -f "$KEYS/issuer.pem" ]; then
@@ -136,6 +144,14 @@ start_app() {
     export QUARKUS_OIDC_PUBLIC_KEY=$PUBLIC_KEY QUARKUS_OIDC_TOKEN_ISSUER=$ISSUER QUARKUS_OIDC_APPLICATION_TYPE=service
     # No auth server, audience or public URL here: the prod start-up check must let it run (never in production).
     export ALLOW_UNSAFE_DEFAULTS=true
+    # Notices are queued by every send as in production, but mailed after the run: no SMTP server here, and a
+    # worker retrying refused connections would add its CPU to the requests'.
+    export NOTIFICATIONS_WINDOW=PT12H
+    export S3_ENDPOINT=http://127.0.0.1:$S3_PORT S3_PATH_STYLE=true S3_BUCKET=bench-attachments
+    # The bucket is made once, by the capture start (s3proxy keeps it in memory); the measured starts find it there,
+    # as a production instance does, instead of creating it (which puts the AWS SDK's set-up into the start).
+    export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench-secret ATTACHMENTS_CREATE_BUCKET=${CREATE_BUCKET:-false}
+    export LOG_JSON=false
     # shellcheck disable=SC2086
     exec "$java" $JVM_OPTS "$@" -jar quarkus-run.jar
   ) >"$logfile" 2>&1 &
@@ -185,7 +201,7 @@ if [ "$SKIP_DATA" != 1 ]; then
   psql_q -c "drop schema if exists $SCHEMA cascade"
 fi
 log "starting the service once with log_statement=all on its own connections (migration + SQL capture)"
-DB_URL_EXTRA='&ApplicationName=bench-capture&options=-c%20log_statement%3Dall' \
+DB_URL_EXTRA='&ApplicationName=bench-capture&options=-c%20log_statement%3Dall' CREATE_BUCKET=true \
   start_app "$OUT/app-capture.log" java "$JVM_APP"
 wait_ready 120 || { tail -40 "$OUT/app-capture.log"; die "service did not start"; }
 
@@ -286,7 +302,7 @@ done
 CAP_PIDS=$(psql_q -tAc "select coalesce(string_agg(pid::text, '|'), '0') from pg_stat_activity where application_name = 'bench-capture'")
 for ep in send list open; do
   if [ -r "$PGLOG" ]; then
-    tail -c +"$((CAP_FROM[$ep] + 1))" "$PGLOG" | head -c "$((CAP_TO[$ep] - CAP_FROM[$ep]))" | awk -v pids="$CAP_PIDS" '
+    dd if="$PGLOG" iflag=skip_bytes,count_bytes skip="${CAP_FROM[$ep]}" count="$((CAP_TO[$ep] - CAP_FROM[$ep]))" bs=64K status=none | awk -v pids="$CAP_PIDS" '
       /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] / { keep = match($0, "\\[(" pids ")\\]"); if (keep) { sub(/^.*(LOG|DETAIL): +/, ""); print }; next }
       keep { print }' >"$OUT/captured-$ep.sql"
     log "  captured $(grep -c -E '^(statement|execute)' "$OUT/captured-$ep.sql" || true) statements for 2 $ep requests -> bench/out/captured-$ep.sql"
@@ -306,9 +322,24 @@ stop_app
 
 # ---------------------------------------------------------------- load: wrk against the service, pgbench alone
 threads_for() { [ "$1" -lt 2 ] && echo 1 || echo 2; }
+# The endpoints: send posts (send.lua); the others are GETs of get.lua with a path and the targets of list or open.
+# page-list and page-open are the HTML pages that show what list and open answer in JSON.
+targets_of() { case $1 in page-list) echo list ;; page-open) echo open ;; *) echo "$1" ;; esac; }
+path_of() {
+  case $1 in
+    list) echo '/api/parent/threads' ;;
+    open) echo '/api/parent/threads/{2}/messages' ;;
+    page-list) echo '/messages' ;;
+    page-open) echo '/threads/{2}' ;;
+  esac
+}
+json_of() { case $1 in page-list) echo list ;; page-open) echo open ;; esac; }
 run_wrk() { # name conns seconds outfile
-  BENCH_TARGETS=$OUT/$1.targets BENCH_LUA_DIR=$ROOT/bench/lua \
-    wrk -t"$(threads_for "$2")" -c"$2" -d"$3"s --timeout 10s -s "bench/lua/$1.lua" "$BASE" >"$4" 2>&1
+  local script=get.lua accept=application/json
+  [ "$1" = send ] && script=send.lua
+  case $1 in page-*) accept=text/html ;; esac
+  BENCH_TARGETS=$OUT/$(targets_of "$1").targets BENCH_LUA_DIR=$ROOT/bench/lua BENCH_PATH=$(path_of "$1") \
+    BENCH_ACCEPT=$accept wrk -t"$(threads_for "$2")" -c"$2" -d"$3"s --timeout 10s -s "bench/lua/$script" "$BASE" >"$4" 2>&1
 }
 free_connections() {
   psql_q -tAc "select current_setting('max_connections')::int - (select count(*) from pg_stat_activity where backend_type = 'client backend') - 1"
@@ -358,7 +389,7 @@ if [ "$SKIP_LOAD" != 1 ]; then
   log "starting the service for the load (JVM flags: ${JVM_OPTS:-none})"
   jfr_flags=()
   [ "$JFR" = 1 ] && jfr_flags=(-XX:StartFlightRecording=filename=$OUT/load.jfr,settings=profile,dumponexit=true)
-  start_app "$OUT/app-load.log" java "$JVM_APP" "${jfr_flags[@]}"
+  start_app "$OUT/app-load.log" "$LOAD_JAVA" "$JVM_APP" "${jfr_flags[@]}"
   wait_ready 120 || { tail -40 "$OUT/app-load.log"; die "service did not start"; }
   LOAD_PID=$APP_PID
   RSS_IDLE_LOAD=$(rss_kb "$LOAD_PID")
@@ -376,14 +407,23 @@ if [ "$SKIP_LOAD" != 1 ]; then
       svc_rps=$(jq -r .rps <<<"$s")
       svc_err=$(jq -r '.connect_errors + .read_errors + .write_errors + .timeouts' <<<"$s")
       svc_non2xx=$(jq -r .non2xx <<<"$s")
-      pgc=$c free=$(free_connections)
-      if [ "$free" -lt "$c" ]; then pgc=$free; log "  only $free free connections: pgbench runs with $pgc clients"; fi
-      run_pgbench "$ep" "$pgc" "$DURATION" "$OUT/pgbench-$ep-c$c"
-      pg_tps=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$OUT/pgbench-$ep-c$c.out" | tail -1)
-      [ -n "$pg_tps" ] || { cat "$OUT/pgbench-$ep-c$c.out"; die "pgbench printed no tps"; }
-      pg_failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$OUT/pgbench-$ep-c$c.out")
-      read -r p50 p95 p99 < <(percentiles_us "$OUT/pgbench-$ep-c$c".log.*)
-      rm -f "$OUT/pgbench-$ep-c$c".log.*
+      if [ -n "$(json_of "$ep")" ]; then
+        # A page is compared with the JSON endpoint it shows, measured at the same level a few minutes before
+        # (the pgbench columns hold that endpoint's req/s and latencies).
+        read -r pgc pg_tps p50 p95 p99 < <(awk -F'\t' -v e="$(json_of "$ep")" -v c="$c" \
+          '$1 == e && $2 == c { print $2, $3, $4, $5, $6 }' "$RESULTS")
+        [ -n "${pg_tps:-}" ] || die "$ep needs $(json_of "$ep") measured first (BENCH_ENDPOINTS order)"
+        pg_failed=0
+      else
+        pgc=$c free=$(free_connections)
+        if [ "$free" -lt "$c" ]; then pgc=$free; log "  only $free free connections: pgbench runs with $pgc clients"; fi
+        run_pgbench "$ep" "$pgc" "$DURATION" "$OUT/pgbench-$ep-c$c"
+        pg_tps=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$OUT/pgbench-$ep-c$c.out" | tail -1)
+        [ -n "$pg_tps" ] || { cat "$OUT/pgbench-$ep-c$c.out"; die "pgbench printed no tps"; }
+        pg_failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$OUT/pgbench-$ep-c$c.out")
+        read -r p50 p95 p99 < <(percentiles_us "$OUT/pgbench-$ep-c$c".log.*)
+        rm -f "$OUT/pgbench-$ep-c$c".log.*
+      fi
       cpu_req=$(awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" -v n="$(jq -r .requests <<<"$s")" \
         'BEGIN { printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }')
       ratio=$(awk -v a="$svc_rps" -v b="$pg_tps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')

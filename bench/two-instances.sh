@@ -66,24 +66,10 @@ if [ "$SKIP_BUILD" != 1 ]; then
   ./mvnw -B -q package -DskipTests >"$OUT/build.log" 2>&1 || { tail -50 "$OUT/build.log"; die "build failed"; }
 fi
 [ -f target/quarkus-app/quarkus-run.jar ] || die "no target/quarkus-app/quarkus-run.jar"
-if [ ! -s "$OUT/test-classpath.txt" ] || [ pom.xml -nt "$OUT/test-classpath.txt" ]; then
-  ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/test-classpath.txt" \
-    >"$OUT/classpath.log" 2>&1 || { tail -20 "$OUT/classpath.log"; die "test class path"; }
-fi
-cat >"$OUT/s3proxy.properties" <<EOF
-s3proxy.endpoint=http://127.0.0.1:$S3_PORT
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=bench
-s3proxy.credential=bench-secret
-s3proxy.ignore-unknown-headers=true
-jclouds.provider=transient
-jclouds.identity=bench
-jclouds.credential=bench-secret
-EOF
-java -cp "$(cat "$OUT/test-classpath.txt")" org.gaul.s3proxy.Main --properties "$OUT/s3proxy.properties" \
-  >"$OUT/s3proxy.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/"$S3_PORT") 2>/dev/null && break; sleep 1; done
+# shellcheck source=bench/s3proxy-lib.sh
+. bench/s3proxy-lib.sh
+start_s3proxy "$OUT" "$S3_PORT" bench bench-secret || die "s3proxy"
+PIDS+=("$S3PROXY_PID")
 
 # ---------------------------------------------------------------- token issuer
 [ -f "$KEYS/issuer.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$KEYS/issuer.pem" 2>/dev/null

@@ -116,24 +116,10 @@ else
   dev/keycloak.sh start >/dev/null
 fi
 log "starting s3proxy (in memory) on 127.0.0.1:$S3_PORT"
-if [ ! -s "$OUT/test-classpath.txt" ] || [ pom.xml -nt "$OUT/test-classpath.txt" ]; then
-  ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/test-classpath.txt" \
-    >"$OUT/classpath.log" 2>&1 || { tail -20 "$OUT/classpath.log"; die "test class path"; }
-fi
-cat >"$OUT/s3proxy.properties" <<EOF
-s3proxy.endpoint=http://127.0.0.1:$S3_PORT
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=smoke
-s3proxy.credential=smoke-secret
-s3proxy.ignore-unknown-headers=true
-jclouds.provider=transient
-jclouds.identity=smoke
-jclouds.credential=smoke
-EOF
-java -cp "$(cat "$OUT/test-classpath.txt")" org.gaul.s3proxy.Main --properties "$OUT/s3proxy.properties" \
-  >"$OUT/s3proxy.log" 2>&1 &
-S3_PID=$!
-for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/"$S3_PORT") 2>/dev/null && break; sleep 1; done
+# shellcheck source=bench/s3proxy-lib.sh
+. bench/s3proxy-lib.sh
+start_s3proxy "$OUT" "$S3_PORT" smoke smoke-secret || die "s3proxy"
+S3_PID=$S3PROXY_PID
 psql -h 127.0.0.1 -U postgres -d postgres -qc "drop schema if exists $SCHEMA cascade" 2>/dev/null
 
 TOKEN=$(dev/keycloak.sh token alice)
