@@ -6,8 +6,10 @@ import io.tutoring.live.LiveQueries.NewEvent;
 import io.tutoring.messaging.MessageSent;
 import io.tutoring.messaging.SenderRole;
 import io.tutoring.messaging.ThreadRead;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -29,15 +31,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class LiveEventWriter {
 
+    /** After the observers of the default priority (APPLICATION + 500): the event locks are held until commit. */
+    private static final int LAST = Interceptor.Priority.LIBRARY_AFTER;
+
     private final LiveQueries queries;
 
     public LiveEventWriter(LiveQueries queries) {
         this.queries = queries;
     }
 
-    /** Inside the send transaction. */
+    /**
+     * Inside the send transaction, after every other observer of the send (the outbox's notice among them): the
+     * recipients' event locks it takes make other writers to the same people wait until this one commits, so they
+     * are taken last.
+     */
     @Transactional
-    void onMessage(@Observes MessageSent sent) {
+    void onMessage(@Observes @Priority(LAST) MessageSent sent) {
         String message = json("threadId", sent.threadId(), "messageId", sent.messageId());
         Side recipientSide = sent.role() == SenderRole.PARENT ? Side.TUTOR : Side.PARENT;
         queries.insertAndNotify(List.of(
@@ -60,9 +69,9 @@ public class LiveEventWriter {
                 read.threadId(), read.reader().other().name());
     }
 
-    /** Inside the transaction that made or removed the link. */
+    /** Inside the transaction that made or removed the link, after its other observers. */
     @Transactional
-    void onLink(@Observes LinkChanged changed) {
+    void onLink(@Observes @Priority(LAST) LinkChanged changed) {
         String data = json("studentId", changed.studentId(), "parentId", changed.parentId(), "active",
                 changed.active());
         queries.insertAndNotify(List.of(

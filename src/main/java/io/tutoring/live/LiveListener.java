@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -20,15 +21,16 @@ import java.util.Properties;
 /**
  * This instance's one {@code LISTEN} connection: a plain JDBC connection of its own, outside the pool (a pooled
  * connection would be handed to others, and PgBouncer in transaction mode would drop the LISTEN), watched by one
- * platform thread that waits on {@code getNotifications}. Each notification means "events were committed": the
- * thread reads every event after the last one it delivered (one statement on the same connection, in id order,
- * which is commit order) and hands them to {@link LiveStreams}. The notifications carry ids only, so their content is never
- * needed beyond waking the thread.
+ * platform thread that waits on {@code getNotifications}. Each notification is one committed fact and names its
+ * events' ids (PostgreSQL delivers notifications in commit order): the thread reads those events (one statement on
+ * the same connection) and hands them to {@link LiveStreams}. A user's events get their ids in commit order
+ * (LiveQueries' per-recipient lock), so each stream receives its user's events in id order.
  *
  * <p>When the connection breaks (a restart of PostgreSQL, a failover, {@code pg_terminate_backend}), the thread
- * reconnects with exponential backoff, listens again and then reads everything after its last id: events committed
- * while it was deaf are delivered late, not lost. A {@code select 1} every keep-alive interval finds a connection
- * that died silently (the socket timeout bounds the wait).
+ * reconnects with exponential backoff, listens again and then reads, for the users with open streams, every event
+ * after the oldest one those streams have seen: events committed while it was deaf are delivered late, not lost
+ * (each stream skips what it already has). A {@code select 1} every keep-alive interval finds a connection that died
+ * silently (the socket timeout bounds the wait).
  */
 @ApplicationScoped
 public class LiveListener {
@@ -47,8 +49,6 @@ public class LiveListener {
     private volatile Connection connection;
     private volatile int backendPid;
     private volatile long connects;
-    /** The id of the last event handed to the streams; -1 until the first connection has read where to start. */
-    private volatile long lastId = -1;
 
     public LiveListener(LiveStreams streams, LiveConfig config,
                         @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
@@ -151,13 +151,10 @@ public class LiveListener {
             s.execute("LISTEN \"" + channel.replace("\"", "\"\"") + "\"");
         }
         connection = c;
-        connects++;
-        if (lastId < 0) {
-            lastId = LiveQueries.lastId(c);
-        } else {
+        if (connects++ > 0) {
             catchUp(c);
         }
-        LOG.debugf("Live updates: listening on %s (backend %d) after event %d", channel, backendPid, lastId);
+        LOG.debugf("Live updates: listening on %s (backend %d)", channel, backendPid);
     }
 
     private void poll(Connection c) throws SQLException {
@@ -168,7 +165,7 @@ public class LiveListener {
         while (running) {
             PGNotification[] notifications = pg.getNotifications(timeout);
             if (notifications != null && notifications.length > 0) {
-                catchUp(c);
+                deliver(c, notifications);
             }
             if (System.currentTimeMillis() - lastCheck >= checkEvery) {
                 try (Statement s = c.createStatement()) {
@@ -179,14 +176,34 @@ public class LiveListener {
         }
     }
 
-    /** Delivers every event after the last delivered one, in id order. */
+    /** Delivers the events the notifications name (each names the ids of one committed fact), in id order. */
+    private void deliver(Connection c, PGNotification[] notifications) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        for (PGNotification n : notifications) {
+            for (String id : n.getParameter().split(",")) {
+                if (!id.isBlank()) {
+                    ids.add(Long.parseLong(id.strip()));
+                }
+            }
+        }
+        if (!ids.isEmpty()) {
+            streams.deliver(LiveQueries.byIds(c, ids.toArray(Long[]::new)));
+        }
+    }
+
+    /** After a reconnect: every event of the users with open streams after the oldest one those streams have seen. */
     private void catchUp(Connection c) throws SQLException {
+        LiveStreams.Resume resume = streams.resume();
+        if (resume.users().length == 0) {
+            return;
+        }
+        long after = resume.after();
         List<LiveEvent> events;
         do {
-            events = LiveQueries.since(c, lastId, BATCH);
+            events = LiveQueries.ofUsersSince(c, resume.users(), after, BATCH);
             if (!events.isEmpty()) {
                 streams.deliver(events);
-                lastId = events.get(events.size() - 1).id();
+                after = events.get(events.size() - 1).id();
             }
         } while (events.size() == BATCH);
     }

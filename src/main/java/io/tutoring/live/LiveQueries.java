@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +20,20 @@ public class LiveQueries {
     static final String CHANNEL_OF_SCHEMA = "select 'live_events_' || current_schema() as channel";
 
     /**
-     * Serializes event writers until they commit, so ids are handed out in commit order: a reader that has seen id n
-     * has seen every committed id below n. Taken last in a send (the observers run at its end), held for the commit.
+     * Serializes the event writers of each recipient until they commit, so that each user's events get their ids in
+     * commit order: a stream (or a Last-Event-ID) that has seen a user's event n has seen every committed event of
+     * that user below n. One advisory lock per recipient, taken in key order (two writers sharing two recipients never
+     * wait for each other in a cycle), by the last observer of a fact (LiveEventWriter) and held until commit. Writers
+     * with no recipient in common do not wait for each other; a hash collision only makes two users share a lock.
+     * Before it serialized every writer of the schema on one lock, from the events to the end of the commit: sends
+     * stopped scaling with connections (BENCHMARKS.md, issue 16).
      */
     private static final String LOCK = """
-            select 1 as locked from (select pg_advisory_xact_lock(hashtext('live_event:' || current_schema()))) l""";
+            select count(*) as locked from (
+                select pg_advisory_xact_lock(k.space, k.key) as got
+                  from (select distinct hashtext('live_event:' || current_schema()) as space, hashtext(u::text) as key
+                          from unnest(:users::uuid[]) as u
+                         order by 1, 2) as k) as l""";
 
     /**
      * Inserts the events and notifies the new ids (comma-separated, a few per fact, far below 8,000 bytes). An
@@ -64,13 +72,18 @@ public class LiveQueries {
               from live_event e
             """;
 
-    /** The listener's catch-up, on its own connection (plain JDBC, positional parameters). */
-    private static final String SINCE = EVENTS + " where e.id > ? order by e.id limit ?";
+    /** The events a notification names, on the listener's own connection (plain JDBC, positional parameters). */
+    private static final String BY_IDS = EVENTS + " where e.id = any(?) order by e.id";
+
+    /** The listener's catch-up after a reconnect: the events of the users with open streams, on its connection. */
+    private static final String OF_USERS_SINCE = EVENTS + " where e.user_id = any(?) and e.id > ? order by e.id limit ?";
 
     private static final String OF_USER_SINCE = EVENTS
             + " where e.user_id = :user and e.id > :after order by e.id limit :limit";
 
-    private static final String LAST_ID = "select coalesce(max(id), 0) as last from live_event";
+    /** Where a new stream without Last-Event-ID starts: after the user's newest event (ids grow per user). */
+    private static final String LAST_OF_USER = """
+            select coalesce(max(id), 0) as last from live_event where user_id = :user""";
 
     /** One pruning run at a time across instances: the others skip. */
     private static final String TRY_PRUNE_LOCK = """
@@ -94,7 +107,8 @@ public class LiveQueries {
      * {@code unreadFrom}: the thread and the sender side whose unread messages an {@code unread} event counts.
      */
     String insertAndNotify(List<NewEvent> events, UUID unreadOf, String unreadFrom) {
-        sql.query(LOCK).one(rs -> rs.getInt("locked"));
+        sql.query(LOCK).bind("users", Sql.array("uuid", events.stream().map(NewEvent::userId).toList()))
+                .one(rs -> rs.getInt("locked"));
         List<UUID> users = new ArrayList<>();
         List<String> sides = new ArrayList<>();
         List<String> types = new ArrayList<>();
@@ -114,21 +128,34 @@ public class LiveQueries {
     }
 
     /**
-     * Every event after {@code after}, in id order, visible or not: the listener's catch-up. It runs on the
-     * listener's own connection, not through {@link Sql} and the pool: the one place where this service keeps a
-     * connection of its own, so the fan-out never waits for (or takes) a pooled connection.
+     * The events with these ids (a notification's), in id order, visible or not. It runs on the listener's own
+     * connection, not through {@link Sql} and the pool: the one place where this service keeps a connection of its
+     * own, so the fan-out never waits for (or takes) a pooled connection.
      */
-    static List<LiveEvent> since(Connection c, long after, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SINCE)) {
-            ps.setLong(1, after);
-            ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<LiveEvent> events = new ArrayList<>();
-                while (rs.next()) {
-                    events.add(event(rs));
-                }
-                return events;
+    static List<LiveEvent> byIds(Connection c, Long[] ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(BY_IDS)) {
+            ps.setArray(1, c.createArrayOf("bigint", ids));
+            return events(ps);
+        }
+    }
+
+    /** The events of {@code users} after {@code after}, in id order, on the listener's connection. */
+    static List<LiveEvent> ofUsersSince(Connection c, UUID[] users, long after, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(OF_USERS_SINCE)) {
+            ps.setArray(1, c.createArrayOf("uuid", users));
+            ps.setLong(2, after);
+            ps.setInt(3, limit);
+            return events(ps);
+        }
+    }
+
+    private static List<LiveEvent> events(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            List<LiveEvent> events = new ArrayList<>();
+            while (rs.next()) {
+                events.add(event(rs));
             }
+            return events;
         }
     }
 
@@ -138,12 +165,9 @@ public class LiveQueries {
                 .list(LiveQueries::event);
     }
 
-    /** The newest event's id, on the listener's connection: where a first LISTEN starts. */
-    static long lastId(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(LAST_ID)) {
-            rs.next();
-            return rs.getLong("last");
-        }
+    /** The id of the user's newest event, 0 if none. */
+    long lastOfUser(UUID userId) {
+        return sql.query(LAST_OF_USER).bind("user", userId).one(rs -> rs.getLong("last"));
     }
 
     /** Deletes events older than {@code cutoff} unless another instance is doing it; -1 when it was. */

@@ -52,10 +52,12 @@ public class LiveStreams {
     /**
      * The caller's stream: first what they missed after {@code lastEventId} (when given), then their events as they
      * happen. The stream is registered before the replay is read, so nothing committed in between is lost; an event
-     * that comes both ways is sent once (ids only grow).
+     * that comes both ways is sent once (a user's ids only grow). Without a Last-Event-ID the stream starts after the
+     * user's newest event, read before it is registered: that is where the listener resumes it after a reconnect.
      */
     public Multi<OutboundSseEvent> open(Caller caller, Long lastEventId, Sse sse) {
         Stream stream = new Stream(caller, sse);
+        stream.startAfter(lastEventId != null ? lastEventId : queries.lastOfUser(caller.id()));
         byUser.computeIfAbsent(caller.id(), id -> ConcurrentHashMap.newKeySet()).add(stream);
         List<LiveEvent> missed;
         try {
@@ -87,6 +89,22 @@ public class LiveStreams {
                 }
             }
         }
+    }
+
+    /** Where the listener resumes after a reconnect: the users with open streams, after the oldest id they have. */
+    record Resume(UUID[] users, long after) {
+    }
+
+    Resume resume() {
+        List<UUID> users = new ArrayList<>();
+        long after = Long.MAX_VALUE;
+        for (Map.Entry<UUID, Set<Stream>> entry : byUser.entrySet()) {
+            for (Stream stream : entry.getValue()) {
+                after = Math.min(after, stream.lastId());
+            }
+            users.add(entry.getKey());
+        }
+        return new Resume(users.toArray(UUID[]::new), users.isEmpty() ? 0 : after);
     }
 
     /** How many streams are open on this instance. */
@@ -159,6 +177,15 @@ public class LiveStreams {
                 send(event);
             }
             pending = null;
+        }
+
+        /** Events up to {@code id} are the user's past: this stream never sends them (the replay starts after it). */
+        synchronized void startAfter(long id) {
+            lastId = Math.max(lastId, id);
+        }
+
+        synchronized long lastId() {
+            return lastId;
         }
 
         synchronized void offer(LiveEvent event) {

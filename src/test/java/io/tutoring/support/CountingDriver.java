@@ -9,8 +9,10 @@ import java.sql.Driver;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 
@@ -24,12 +26,29 @@ public final class CountingDriver implements Driver {
 
     private static final LongAdder PREPARED = new LongAdder();
     private static final Set<String> PREPARING = Set.of("prepareStatement", "prepareCall", "createStatement");
+    /** The SQL of each statement prepared while {@link #recording} is set, in the order they were prepared. */
+    private static final List<String> RECORDED = new CopyOnWriteArrayList<>();
+    private static volatile boolean recording;
 
     private final Driver postgres = new org.postgresql.Driver();
 
     /** Statements prepared on any connection of this driver since the start. */
     static long prepared() {
         return PREPARED.sum();
+    }
+
+    /** Runs {@code work} and returns the SQL of the statements prepared meanwhile (by any thread), in order. */
+    static synchronized List<String> recording(Runnable work) {
+        RECORDED.clear();
+        recording = true;
+        try {
+            work.run();
+        } finally {
+            recording = false;
+        }
+        List<String> sql = List.copyOf(RECORDED);
+        RECORDED.clear();
+        return sql;
     }
 
     @Override
@@ -44,6 +63,9 @@ public final class CountingDriver implements Driver {
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             if (PREPARING.contains(method.getName())) {
                 PREPARED.increment();
+                if (recording && args != null && args.length > 0 && args[0] instanceof String sql) {
+                    RECORDED.add(sql);
+                }
             }
             try {
                 return method.invoke(target, args);
