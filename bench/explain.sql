@@ -95,17 +95,21 @@ select t.id as thread, count(*) as thread_messages,
 having count(*) filter (where m.read_at is null and m.sender_role = 'PARENT') > 0
  order by count(*) desc limit 1 \gset
 \echo
-\echo === 6. Opening thread :thread (:thread_messages messages, :thread_unread unread): the read stamp
+\echo === 6. Opening thread :thread (:thread_messages messages, :thread_unread unread): the read stamp and the first page
+\echo ===    of messages with their attachments, one statement (ThreadQueries.STAMP_AND_PAGE; limit 50: 51 rows fetched)
 begin;
 explain (analyze, buffers, costs off)
-update message set read_at = now()
- where thread_id = :'thread' and sender_role = 'PARENT' and read_at is null;
-\echo
-\echo === 7. ... and its first page of messages with their attachments (limit 50: 51 rows fetched)
-explain (analyze, buffers, costs off)
-select m.id, m.sender_role, m.body, m.created_at, m.read_at,
-       a.id as attachment_id, a.file_name, a.content_type, a.size
-  from message m left join attachment a on a.id = m.attachment_id
- where m.thread_id = :'thread'
- order by m.created_at desc, m.id desc limit 51;
+with stamped as (
+    update message set read_at = now()
+     where thread_id = :'thread' and sender_role = 'PARENT' and read_at is null
+    returning id, read_at)
+select (select count(*) from stamped) as stamped, p.*
+  from (select 1) as one
+  left join lateral (
+    select m.id, m.sender_role, m.body, m.created_at, coalesce(s.read_at, m.read_at) as read_at,
+           m.ack_requested, m.acked_at, a.id as attachment_id, a.file_name, a.content_type, a.size
+      from message m left join attachment a on a.id = m.attachment_id
+      left join stamped s on s.id = m.id
+     where m.thread_id = :'thread'
+ order by m.created_at desc, m.id desc limit 51) as p on true;
 rollback;

@@ -82,9 +82,18 @@ public class Sql {
      * Bind the query's own parameters on the result.
      */
     public Statement newestFirst(String select, String timeColumn, String idColumn, Cursor after, int limit) {
+        return newestFirst(select, "", timeColumn, idColumn, after, limit);
+    }
+
+    /**
+     * As {@link #newestFirst(String, String, String, Cursor, int)} for a page that is a subquery: {@code close} is
+     * the text that follows its limit (closing the subquery and the statement around it).
+     */
+    public Statement newestFirst(String select, String close, String timeColumn, String idColumn, Cursor after,
+                                 int limit) {
         String text = select
                 + (after == null ? "" : "\n   and (" + timeColumn + ", " + idColumn + ") < (:cAt, :cId)")
-                + "\n order by " + timeColumn + " desc, " + idColumn + " desc limit :limit";
+                + "\n order by " + timeColumn + " desc, " + idColumn + " desc limit :limit" + close;
         Statement q = query(text).bind("limit", limit + 1);
         if (after != null) {
             q.bind("cAt", after.at()).bind("cId", after.id());

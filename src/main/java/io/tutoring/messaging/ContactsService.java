@@ -28,6 +28,11 @@ public class ContactsService {
         return grouped(queries.contactsOfTutor(tutorId), Contacts.ForTutor::new);
     }
 
+    /** The students a tutor has threads about, by name (one statement; no parents): a filter of the tutor's list. */
+    public List<UserRef> studentsOfTutorThreads(UUID tutorId) {
+        return queries.studentsOfTutorThreads(tutorId);
+    }
+
     private static <T> List<T> grouped(List<ThreadQueries.ContactRow> rows,
                                        BiFunction<UserRef, List<UserRef>, T> make) {
         Map<UserRef, List<UserRef>> byStudent = new LinkedHashMap<>();

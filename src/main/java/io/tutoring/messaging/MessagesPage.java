@@ -183,7 +183,7 @@ public class MessagesPage {
                 limits.resolve(null));
         List<Row> rows = page.items().stream().map(t -> row(t, tutor)).toList();
         List<UserRef> students = tutor
-                ? contacts.forTutor(caller.id()).stream().map(Contacts.ForTutor::student).toList()
+                ? contacts.studentsOfTutorThreads(caller.id())
                 : contacts.forParent(caller.id()).stream().map(Contacts.ForParent::student).toList();
         String next = page.nextCursor() == null ? null : filters.queryWith(page.nextCursor());
         return new Inbox(tutor, filters, students, rows, next, today().plusDays(1).toString());

@@ -123,15 +123,14 @@ public class MessagingService {
     }
 
     /**
-     * A page of a thread, newest first; the other side's unread messages are stamped read first. Three statements,
-     * each atomic on its own, so no transaction around them: under PostgreSQL's READ COMMITTED each statement of a
-     * transaction would see what others committed before it anyway (a message that arrives between the stamp and
-     * the page shows up unread either way), and a link removed meanwhile would not be held off by a read.
+     * A page of a thread, newest first; the other side's unread messages are stamped read as it is read. Two
+     * statements, each atomic on its own, so no transaction around them: the access check (the thread with its
+     * parent's link), then the stamp and the page in one (a page shows every message it stamped as read). A link
+     * removed between the two would not be held off by a transaction either: under READ COMMITTED the second
+     * statement sees what others committed before it anyway.
      */
     public Page<MessageView> open(Caller caller, UUID threadId, Cursor before, int limit) {
-        ThreadAccess.Grant grant = access.check(caller, threadId, false);
-        stampRead(grant);
-        return page(grant.thread(), before, limit);
+        return stampAndPage(access.check(caller, threadId, false), before, limit);
     }
 
     /**
@@ -140,11 +139,10 @@ public class MessagingService {
      */
     public Conversation conversation(Caller caller, UUID threadId, Cursor before, int limit) {
         ThreadAccess.Grant grant = access.check(caller, threadId, false);
-        stampRead(grant);
+        Page<MessageView> page = stampAndPage(grant, before, limit);
         ThreadQueries.Names names = queries.names(threadId).orElseThrow(() -> new NotFound(
                 "No thread " + threadId + " that you can read"));
-        return new Conversation(grant.thread(), mySide(grant), names.parent(), names.tutor(), names.student(),
-                page(grant.thread(), before, limit));
+        return new Conversation(grant.thread(), mySide(grant), names.parent(), names.tutor(), names.student(), page);
     }
 
     /**
@@ -168,14 +166,16 @@ public class MessagingService {
         return grant.side() == ThreadAccess.Side.TUTOR ? SenderRole.TUTOR : SenderRole.PARENT;
     }
 
-    private void stampRead(ThreadAccess.Grant grant) {
+    /** Stamps the other side's unread messages read and reads a page, in one statement; a stamp is a live event. */
+    private Page<MessageView> stampAndPage(ThreadAccess.Grant grant, Cursor before, int limit) {
         SenderRole reader = mySide(grant);
         Instant now = Time.now(clock);
         ThreadRef t = grant.thread();
-        int stamped = queries.markRead(t.id(), reader.other(), now);
-        if (stamped > 0) {
-            read.fire(new ThreadRead(t.id(), t.parentId(), t.tutorId(), t.studentId(), reader, now, stamped));
+        ThreadQueries.StampedPage page = queries.stampAndPage(t, reader.other(), now, before, limit);
+        if (page.stamped() > 0) {
+            read.fire(new ThreadRead(t.id(), t.parentId(), t.tutorId(), t.studentId(), reader, now, page.stamped()));
         }
+        return Page.of(page.messages(), limit, MessagingService::cursorOf);
     }
 
     /**
@@ -212,7 +212,11 @@ public class MessagingService {
 
     /** A page of a thread, newest first, as stored: stamps nothing. Attachments come in the same statement. */
     public Page<MessageView> page(ThreadRef thread, Cursor before, int limit) {
-        return Page.of(queries.messages(thread, before, limit), limit, v -> new Cursor(false, v.createdAt(), v.id()));
+        return Page.of(queries.messages(thread, before, limit), limit, MessagingService::cursorOf);
+    }
+
+    private static Cursor cursorOf(MessageView message) {
+        return new Cursor(false, message.createdAt(), message.id());
     }
 
     private UUID checkParent(Caller caller, SendMessageRequest request) {

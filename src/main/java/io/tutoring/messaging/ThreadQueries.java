@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -141,10 +142,27 @@ public class ThreadQueries {
              where id = :id and thread_id = :thread and sender_role = :sender and ack_requested
                and acked_at is null""";
 
-    /** Stamps the other side's unread messages of a thread read; the partial index of unread rows finds them. */
-    private static final String MARK_READ = """
-            update message set read_at = :now
-             where thread_id = :thread and sender_role = :other and read_at is null""";
+    /**
+     * Opening a thread in one statement: stamps the other side's unread messages read (the partial index of unread
+     * rows finds them) and reads a page of the thread, newest first. The page's snapshot is taken before the update,
+     * so a stamped message takes its new {@code read_at} from the update's {@code RETURNING}. The page is a lateral
+     * subquery of a one-row select, so an empty page still brings back the count of stamped messages. The text goes
+     * on with the page's order and limit ({@link Sql#newestFirst}) and ends with {@link #STAMP_AND_PAGE_CLOSE}.
+     */
+    private static final String STAMP_AND_PAGE = """
+            with stamped as (
+                update message set read_at = :now
+                 where thread_id = :thread and sender_role = :other and read_at is null
+                returning id, read_at)
+            select (select count(*) from stamped) as stamped, p.*
+              from (select 1) as one
+              left join lateral (
+                select m.id, m.sender_role, m.body, m.created_at, coalesce(s.read_at, m.read_at) as read_at,
+                       m.ack_requested, m.acked_at, a.id as attachment_id, a.file_name, a.content_type, a.size
+                  from message m left join attachment a on a.id = m.attachment_id
+                  left join stamped s on s.id = m.id
+                 where m.thread_id = :thread""";
+    private static final String STAMP_AND_PAGE_CLOSE = ") as p on true";
 
     /**
      * Creates the thread on its first message, or moves its "last message" forward; a parent's message also ends
@@ -206,6 +224,15 @@ public class ThreadQueries {
               left join app_user p on p.id = l.parent_id
              where e.tutor_id = :me
              order by s.name, s.id, p.name, p.id""";
+
+    /**
+     * The students a tutor has threads about, by name: the student filter of the tutor's list (a student with no
+     * thread would filter it down to nothing). Read on the tutor's student index of threads.
+     */
+    private static final String STUDENTS_OF_TUTOR_THREADS = """
+            select s.id, s.name from app_user s
+             where s.id in (select t.student_id from thread t where t.tutor_id = :me)
+             order by s.name, s.id""";
 
     /** The side of the thread a list belongs to, and how that side's list is keyed and ordered. */
     private enum Owner {
@@ -406,30 +433,43 @@ public class ThreadQueries {
     List<MessageView> messages(ThreadRef thread, Cursor before, int limit) {
         return sql.newestFirst(MESSAGES, "m.created_at", "m.id", before, limit)
                 .bind("thread", thread.id())
-                .list(rs -> new MessageView(Sql.uuid(rs, "id"), thread.id(), thread.parentId(), thread.tutorId(),
-                        thread.studentId(), SenderRole.valueOf(rs.getString("sender_role")), rs.getString("body"),
-                        attachment(rs), Sql.instant(rs, "created_at"), Sql.instant(rs, "read_at"),
-                        rs.getBoolean("ack_requested"), Sql.instant(rs, "acked_at")));
+                .list(rs -> message(thread, rs));
+    }
+
+    /** A page read as {@link #messages} reads it, and how many of the other side's messages were stamped read. */
+    record StampedPage(int stamped, List<MessageView> messages) {
+    }
+
+    /** Stamps the messages of {@code other} that are still unread, and reads a page as {@link #messages} does. */
+    StampedPage stampAndPage(ThreadRef thread, SenderRole other, Instant now, Cursor before, int limit) {
+        int[] stamped = {0};
+        List<MessageView> rows = sql.newestFirst(STAMP_AND_PAGE, STAMP_AND_PAGE_CLOSE, "m.created_at", "m.id", before,
+                        limit)
+                .bind("thread", thread.id()).bind("other", other).bind("now", now)
+                .list(rs -> {
+                    stamped[0] = rs.getInt("stamped");
+                    return rs.getObject("id") == null ? null : message(thread, rs);
+                });
+        return new StampedPage(stamped[0], rows.stream().filter(Objects::nonNull).toList());
     }
 
     /** One message of the thread, as a page shows it. */
     Optional<MessageView> message(ThreadRef thread, UUID messageId) {
         return sql.query(MESSAGES + "\n   and m.id = :id").bind("thread", thread.id()).bind("id", messageId)
-                .first(rs -> new MessageView(Sql.uuid(rs, "id"), thread.id(), thread.parentId(), thread.tutorId(),
-                        thread.studentId(), SenderRole.valueOf(rs.getString("sender_role")), rs.getString("body"),
-                        attachment(rs), Sql.instant(rs, "created_at"), Sql.instant(rs, "read_at"),
-                        rs.getBoolean("ack_requested"), Sql.instant(rs, "acked_at")));
+                .first(rs -> message(thread, rs));
+    }
+
+    private static MessageView message(ThreadRef thread, ResultSet rs) throws SQLException {
+        return new MessageView(Sql.uuid(rs, "id"), thread.id(), thread.parentId(), thread.tutorId(),
+                thread.studentId(), SenderRole.valueOf(rs.getString("sender_role")), rs.getString("body"),
+                attachment(rs), Sql.instant(rs, "created_at"), Sql.instant(rs, "read_at"),
+                rs.getBoolean("ack_requested"), Sql.instant(rs, "acked_at"));
     }
 
     /** Stamps the message acknowledged if {@code sender} wrote it, it asks for it and nobody has yet. */
     boolean ack(UUID threadId, UUID messageId, SenderRole sender, Instant now) {
         return sql.query(ACK).bind("now", now).bind("id", messageId).bind("thread", threadId).bind("sender", sender)
                 .update() == 1;
-    }
-
-    /** Stamps the messages of {@code other} that are still unread; returns how many. */
-    int markRead(UUID threadId, SenderRole other, Instant now) {
-        return sql.query(MARK_READ).bind("now", now).bind("thread", threadId).bind("other", other).update();
     }
 
     /** The thread's id, created with this first message or moved forward to it. */
@@ -501,6 +541,11 @@ public class ThreadQueries {
 
     List<ContactRow> contactsOfParent(UUID parentId) {
         return sql.query(CONTACTS_OF_PARENT).bind("me", parentId).list(ThreadQueries::contact);
+    }
+
+    List<UserRef> studentsOfTutorThreads(UUID tutorId) {
+        return sql.query(STUDENTS_OF_TUTOR_THREADS).bind("me", tutorId)
+                .list(rs -> new UserRef(Sql.uuid(rs, "id"), rs.getString("name")));
     }
 
     List<ContactRow> contactsOfTutor(UUID tutorId) {

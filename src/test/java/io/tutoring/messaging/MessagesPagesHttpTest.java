@@ -48,6 +48,19 @@ class MessagesPagesHttpTest {
     }
 
     @Test
+    void theTutorsStudentFilterOffersTheStudentsTheTutorHasThreadsAbout() {
+        Classroom c = Classroom.of(3);
+        sendOk(c.family(0).parent(), c.tutor(), c.family(0).student(), "about the first");
+        sendOk(c.tutor(), c.tutor(), c.family(2).student(), "about the third");
+        String html = page(c.tutor()).get("/messages").then().statusCode(200).extract().asString();
+        String filter = between(html, "<select id=\"filter-student\"", "</select>");
+        assertTrue(filter.contains("value=\"" + c.family(0).student().id() + "\""), filter);
+        assertTrue(filter.contains("value=\"" + c.family(2).student().id() + "\""), filter);
+        // Enrolled, but no thread about them yet: filtering by them would show nothing.
+        assertTrue(!filter.contains(c.family(1).student().id().toString()), filter);
+    }
+
+    @Test
     void theRowsFragmentIsTheListAloneAndPagesOn() {
         Classroom c = Classroom.of(22);
         List<String> threads = c.parentsWrite();

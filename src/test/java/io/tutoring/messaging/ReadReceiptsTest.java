@@ -1,8 +1,12 @@
 package io.tutoring.messaging;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.tutoring.common.Cursor;
 import io.tutoring.support.Family;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
 
 import static io.tutoring.support.Api.as;
 import static io.tutoring.support.Api.sendOk;
@@ -66,6 +70,22 @@ class ReadReceiptsTest {
                 .body("items.readAt", everyItem(nullValue()));
         unread(f.tutor(), 1);
         unread(f.parent(), 1);
+    }
+
+    @Test
+    void anOpeningWhosePageIsEmptyStillStampsTheNewMessages() {
+        Family f = Family.create();
+        String thread = sendOk(f.parent(), f.tutor(), f.student(), "old");
+        sendOk(f.tutor(), f.tutor(), f.student(), "reply");
+        // A cursor older than every message: the page is empty, and what is unread is stamped all the same.
+        String beforeAll = new Cursor(false, Instant.parse("2000-01-01T00:00:00Z"), new UUID(0, 0)).encode();
+        sendOk(f.parent(), f.tutor(), f.student(), "new");
+        unread(f.tutor(), 2);
+        as(f.tutor()).get("/api/parent/threads/" + thread + "/messages?before=" + beforeAll).then().statusCode(200)
+                .body("items.size()", equalTo(0));
+        unread(f.tutor(), 0);
+        as(f.parent()).get("/api/parent/threads/" + thread + "/messages").then().statusCode(200)
+                .body("items.findAll { it.role == 'PARENT' }.readAt", everyItem(notNullValue()));
     }
 
     private static void unread(io.tutoring.support.Person who, int expected) {
