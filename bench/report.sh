@@ -94,6 +94,7 @@ envs=$(env | grep '^BENCH_' | sort | tr '\n' ' ' || true)
         aot-jar-jdk25-no-cache) name='aot-jar packaging, JDK 25, **without** the cache' ;;
         aot-jar-jdk25-cache) name='aot-jar, JDK 25, `-XX:AOTCache=app.aot` (Quarkus build-time training)' ;;
         aot-jar-jdk25-trained-cache) name='aot-jar, JDK 25, AOT cache trained with requests' ;;
+        aot-jar-jdk25-trained-cache-no-migrate) name='the same with `MIGRATE_AT_START=false` (the schema migrated by a step of its own)' ;;
         *) name=$v ;;
       esac
       tgt=''
