@@ -43,6 +43,16 @@ public final class Tokens {
                 .jws().keyId("1").sign("privateKey.jwk");
     }
 
+    /** The claims of {@link #of}, to change before {@link #sign signing} (another expiry, issuer, audience). */
+    public static JwtClaimsBuilder claimsOf(Person person) {
+        return claims(person).groups(roles(person.roles()));
+    }
+
+    /** Signs with the issuer's key. */
+    public static String sign(JwtClaimsBuilder b) {
+        return b.jws().keyId("1").sign("privateKey.jwk");
+    }
+
     private static JwtClaimsBuilder claims(Person person) {
         JwtClaimsBuilder b = Jwt.issuer(ISSUER).subject(person.subject()).claim("email", person.email())
                 .claim("name", person.name());
@@ -54,9 +64,5 @@ public final class Tokens {
 
     private static Set<String> roles(String[] roles) {
         return Arrays.stream(roles).collect(Collectors.toSet());
-    }
-
-    private static String sign(JwtClaimsBuilder b) {
-        return b.jws().keyId("1").sign("privateKey.jwk");
     }
 }
