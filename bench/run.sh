@@ -38,6 +38,7 @@ SKIP_LOAD=${BENCH_SKIP_LOAD:-0}         # 1: cold start only
 SKIP_COLD=${BENCH_SKIP_COLD:-0}         # 1: load only
 REPORT=${BENCH_REPORT:-BENCHMARKS.md}
 ALLOW_SQL_DRIFT=${BENCH_ALLOW_SQL_DRIFT:-0}   # 1: go on when bench/pgbench/*.sql differs from the captured SQL
+PGBENCH_DIR=${BENCH_PGBENCH_DIR:-bench/pgbench}   # the pgbench scripts (another commit's, for an A/B of an older jar)
 
 OUT=$ROOT/bench/out
 KEYS=$ROOT/bench/keys
@@ -267,7 +268,7 @@ make_pgbench() { # name
       send) sed -e "s/@TUTOR@/$a/g; s/@STUDENT@/$b/g; s/@PARENT@/$c/g" ;;
       list) sed -e "s/@TUTOR@/$a/g" ;;
       open) sed -e "s/@THREAD@/$a/g; s/@PARENT@/$b/g; s/@STUDENT@/$c/g" ;;
-    esac <"bench/pgbench/$name.sql" >"$dir/$i.sql"
+    esac <"$PGBENCH_DIR/$name.sql" >"$dir/$i.sql"
   done <"$OUT/$name.rows"
 }
 for ep in send list open; do make_pgbench "$ep"; done
@@ -307,7 +308,7 @@ for ep in send list open; do
       keep { print }' >"$OUT/captured-$ep.sql"
     log "  captured $(grep -c -E '^(statement|execute)' "$OUT/captured-$ep.sql" || true) statements for 2 $ep requests -> bench/out/captured-$ep.sql"
     # pgbench must run what the service runs: a changed query makes the ratio meaningless until the script follows.
-    if ! python3 bench/check-sql.py "$OUT/captured-$ep.sql" "bench/pgbench/$ep.sql" >"$OUT/check-sql-$ep.txt" 2>&1; then
+    if ! python3 bench/check-sql.py "$OUT/captured-$ep.sql" "$PGBENCH_DIR/$ep.sql" >"$OUT/check-sql-$ep.txt" 2>&1; then
       cat "$OUT/check-sql-$ep.txt" >&2
       [ "$ALLOW_SQL_DRIFT" = 1 ] || die "bench/pgbench/$ep.sql no longer matches the service's SQL; update it (or BENCH_ALLOW_SQL_DRIFT=1)"
       log "  WARNING: bench/pgbench/$ep.sql differs from the service's SQL (BENCH_ALLOW_SQL_DRIFT=1)"
