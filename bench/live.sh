@@ -16,6 +16,7 @@
 #   bench/live.sh                                  # builds the jar if missing
 #   BUILD=1 STREAMS="0 1000" PHASES="two idle" bench/live.sh
 #   APP_DIR=/elsewhere/target/quarkus-app PHASES=mail bench/live.sh     # a jar built elsewhere
+#   HISTOGRAMS=$PWD/out PHASES=idle STREAMS=2000 bench/live.sh  # and what a stream holds (jcmd class histograms)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -34,7 +35,8 @@ MAIL_WINDOW=${MAIL_WINDOW:-PT2S}       # the batching window of the mail phase (
 ISSUER=https://bench.tutoring.invalid
 OUT=${OUT:-$(mktemp -d /tmp/live-bench.XXXXXX)}
 APP_DIR=${APP_DIR:-$ROOT/target/quarkus-app}
-JVM_OPTS=${LIVE_JVM_OPTS:--XX:+UseSerialGC -Xmx128m -Xss512k}
+# An idle stream holds ~23 KB of heap: 10,000 need ~230 MB on top of ~21 MB (-Xmx128m runs out at about 4,500).
+JVM_OPTS=${LIVE_JVM_OPTS:--XX:+UseSerialGC -Xmx512m -Xss512k}
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 has() { [[ " $PHASES " == *" $1 "* ]]; }

@@ -128,10 +128,15 @@ def heap_used_kb(pid):
     return sum(map(int, used)) if used else None
 
 
-def snapshot(pid):
-    """RSS and threads first, then the heap (its full GC would disturb the others)."""
+def snapshot(pid, histogram=None):
+    """RSS and threads first, then the heap (its full GC would disturb the others); with HISTOGRAMS=DIR set, also
+    the live objects by class (jcmd GC.class_histogram) into DIR/HISTOGRAM.txt, to see what a stream holds."""
     rss, threads = proc_status(pid, "VmRSS"), proc_status(pid, "Threads")
-    return {"rss_kb": rss, "threads": threads, "heap_used_kb": heap_used_kb(pid)}
+    heap = heap_used_kb(pid)
+    if histogram and os.environ.get("HISTOGRAMS"):
+        with open(os.path.join(os.environ["HISTOGRAMS"], histogram + ".txt"), "w") as f:
+            subprocess.run(["jcmd", str(pid), "GC.class_histogram"], stdout=f, timeout=120)
+    return {"rss_kb": rss, "threads": threads, "heap_used_kb": heap}
 
 
 async def during(command):
@@ -149,20 +154,25 @@ async def during(command):
 async def idle(base, tokens, n, pid, count, command):
     # Attach once before counting: the JVM starts jcmd's "Attach Listener" thread then, not between the snapshots.
     subprocess.run(["jcmd", str(pid), "VM.uptime"], capture_output=True, timeout=60)
-    before = snapshot(pid)
+    before = snapshot(pid, f"histogram-{n}-before")
     gate = asyncio.Semaphore(16)
 
     async def one(token):
         async with gate:
             return await open_stream(base, token)
 
+    if len(tokens["idle"]) < n:
+        raise RuntimeError(f"only {len(tokens['idle'])} idle tokens for {n} streams")
     started = time.perf_counter()
-    held = await asyncio.gather(*(one(token) for token in tokens["idle"][:n]))
+    opened = await asyncio.gather(*(one(token) for token in tokens["idle"][:n]), return_exceptions=True)
     opened_s = time.perf_counter() - started
+    held = [o for o in opened if not isinstance(o, BaseException)]
     if len(held) < n:
-        raise RuntimeError(f"only {len(held)} idle tokens for {n} streams")
+        failures = [o for o in opened if isinstance(o, BaseException)]
+        raise RuntimeError(f"{len(held)} of {n} streams opened in {opened_s:.0f} s, {proc_status(pid, 'VmRSS')} KB RSS;"
+                           f" the first failure: {failures[0]!r}")
     await asyncio.sleep(3)
-    after = snapshot(pid)
+    after = snapshot(pid, f"histogram-{n}-after")
     load = os.getloadavg()[0]
     latencies = await measure(base, base, tokens, count)
     throughput = await during(command) if command else None
