@@ -35,7 +35,7 @@ MAIL_WINDOW=${MAIL_WINDOW:-PT2S}       # the batching window of the mail phase (
 ISSUER=https://bench.tutoring.invalid
 OUT=${OUT:-$(mktemp -d /tmp/live-bench.XXXXXX)}
 APP_DIR=${APP_DIR:-$ROOT/target/quarkus-app}
-# An idle stream holds ~23 KB of heap: 10,000 need ~230 MB on top of ~21 MB (-Xmx128m runs out at about 4,500).
+# An idle stream holds ~22 KB of heap: 10,000 need ~215 MB on top of ~21 MB (-Xmx128m runs out before 10,000).
 JVM_OPTS=${LIVE_JVM_OPTS:--XX:+UseSerialGC -Xmx512m -Xss512k}
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
