@@ -12,7 +12,7 @@
 #         compared with what the outbox says it sent; prints PASS or FAIL (and fails).
 # Needs: Java 17+ (jcmd), the local PostgreSQL (trust auth), openssl, jq, curl, wrk, python3 with cryptography. No
 # identity provider: tokens are signed with a key made here (bench/tokens.py, the claims of bench/token.sh) and
-# checked offline (quarkus.oidc.public-key), as in bench/run.sh. About 6 minutes on 2 cores with the defaults.
+# checked offline (quarkus.oidc.public-key), as in bench/run.sh. About 3.5 minutes on 2 cores with the defaults.
 #   bench/live.sh                                  # builds the jar if missing
 #   BUILD=1 STREAMS="0 1000" PHASES="two idle" bench/live.sh
 #   APP_DIR=/elsewhere/target/quarkus-app PHASES=mail bench/live.sh     # a jar built elsewhere
