@@ -442,15 +442,14 @@ public class ThreadQueries {
 
     /** Stamps the messages of {@code other} that are still unread, and reads a page as {@link #messages} does. */
     StampedPage stampAndPage(ThreadRef thread, SenderRole other, Instant now, Cursor before, int limit) {
-        int[] stamped = {0};
-        List<MessageView> rows = sql.newestFirst(STAMP_AND_PAGE, STAMP_AND_PAGE_CLOSE, "m.created_at", "m.id", before,
-                        limit)
+        // Every row carries the count; an empty page is one row without a message.
+        record Row(int stamped, MessageView message) {
+        }
+        List<Row> rows = sql.newestFirst(STAMP_AND_PAGE, STAMP_AND_PAGE_CLOSE, "m.created_at", "m.id", before, limit)
                 .bind("thread", thread.id()).bind("other", other).bind("now", now)
-                .list(rs -> {
-                    stamped[0] = rs.getInt("stamped");
-                    return rs.getObject("id") == null ? null : message(thread, rs);
-                });
-        return new StampedPage(stamped[0], rows.stream().filter(Objects::nonNull).toList());
+                .list(rs -> new Row(rs.getInt("stamped"), rs.getObject("id") == null ? null : message(thread, rs)));
+        return new StampedPage(rows.isEmpty() ? 0 : rows.get(0).stamped(),
+                rows.stream().map(Row::message).filter(Objects::nonNull).toList());
     }
 
     /** One message of the thread, as a page shows it. */
