@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +48,13 @@ import java.util.regex.Pattern;
  * a bare 400/414/431. Quarkus 3.33.2's {@code VertxHttpRecorder} creates that server itself and never calls
  * {@code invalidRequestHandler}; it exposes only the options ({@code HttpServerOptionsCustomizer}, the
  * {@code HttpServerStart} event), which hold neither a handler nor a Netty pipeline hook, and the only connection
- * handler is Quarkus's own (for {@code max-connections}). Reaching it would take reflection into internals. A path
- * with a malformed escape ({@code %zz}, a lone {@code %}, also in the query) and a target not starting with {@code /}
- * also get a bare 400/404 before any route runs; {@code Router.errorHandler(400/404)} on the observed router did not
- * change that (tried, the router Vert.x-Web fails them in is apparently not the one the application observes).
- * HttpLimitsTest pins the decoder's bare answers.
+ * handler is Quarkus's own (for {@code max-connections}). Reaching it would take reflection into internals.
+ * <p>
+ * Malformed request targets are covered: one with a malformed escape ({@code %zz}, a lone {@code %}, also in the query) or a character
+ * that must be escaped is a 400 problem+json (Quarkus's own bare 400 for these is switched off by
+ * {@code vertx.disableURIValidation}, which {@link io.tutoring.Main}, the tests and dev mode set, and this guard makes
+ * the same check first, before the {@code /q/} exemption); a target that is not a path ({@code *}, {@code abc}) is a
+ * 404 problem+json. HttpLimitsTest covers both and pins the decoder's bare answers.
  */
 @ApplicationScoped
 public class HttpGuards {
@@ -77,11 +81,17 @@ public class HttpGuards {
     }
 
     private void check(RoutingContext rc) {
+        var request = rc.request();
+        if (!validTarget(request.uri())) {
+            // Also under /q/: past this point Vert.x-Web would throw decoding the path (a 500).
+            refuse(rc, 400, "Bad request", "The request path or query is malformed (an invalid %-escape or a"
+                    + " character that must be escaped)");
+            return;
+        }
         if (management(rc)) {
             rc.next();
             return;
         }
-        var request = rc.request();
         if (request.uri().length() > config.maxUriLength()) {
             refuse(rc, 414, "URI too long", "The request URI is longer than " + config.maxUriLength()
                     + " characters");
@@ -118,6 +128,13 @@ public class HttpGuards {
     }
 
     private void failed(RoutingContext rc) {
+        String path = rc.request().path();
+        if (rc.statusCode() == 404 && path != null && !path.startsWith("/") && !rc.response().ended()) {
+            // Vert.x-Web fails a target that is not a path (asterisk-form, or a bare word) with a 404 before any
+            // route runs; only failure handlers see it.
+            refuse(rc, 404, "Not Found", "The request target is not a path: paths start with /");
+            return;
+        }
         if (management(rc) || !ANSWERED_FAILURES.contains(rc.statusCode()) || rc.response().ended()) {
             rc.next();
             return;
@@ -141,6 +158,20 @@ public class HttpGuards {
     private static boolean management(RoutingContext rc) {
         String path = rc.request().path();
         return path != null && path.startsWith("/q/");
+    }
+
+    /**
+     * The check Quarkus makes before any route (a target {@link URI} refuses: a malformed %-escape, a space, a
+     * {@code |} or a brace), which it answers with a bare 400 unless {@code vertx.disableURIValidation} is set;
+     * {@link io.tutoring.Main} sets it, so this one answers instead.
+     */
+    static boolean validTarget(String uri) {
+        try {
+            new URI(uri);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static long headerSize(MultiMap headers) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,10 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 11 item 4: the errors the HTTP layer raises before the application runs answer in the same problem+json
  * format as every other error: 413 for a body over the limit (411 for one sent chunked), 414 for a long URI, 431 for
- * huge headers, 400 or 415/406 for malformed headers that reach the service. Sent over a raw socket: no HTTP client
- * sends these. What Netty's decoder itself refuses (a header line it cannot parse, a request line or headers beyond
- * Vert.x's limits) still gets Vert.x's bare answer, pinned here as a known gap (see HttpGuards); so does, for now, a
- * path with a malformed escape such as {@code %zz}.
+ * huge headers, 400 or 415/406 for malformed headers that reach the service, 400 for a malformed path or query, 404
+ * for a target that is not a path. Sent over a raw socket: no HTTP client sends these. What Netty's decoder itself
+ * refuses (a header line it cannot parse, a request line or headers beyond Vert.x's limits) still gets Vert.x's bare
+ * answer, pinned here as a known gap (see HttpGuards).
  */
 @QuarkusTest
 class HttpLimitsTest {
@@ -88,6 +89,28 @@ class HttpLimitsTest {
         assertProblem(RawHttp.send("POST /api/parent/messages HTTP/1.1\r\nAuthorization: Bearer " + token
                 + "\r\nContent-Type: ;;;\r\nContent-Length: 2", "{}".getBytes(StandardCharsets.US_ASCII)), 400, 415);
         assertProblem(RawHttp.get("/api/me", "Authorization: Bearer " + token, "Accept: ;;;"), 400, 406);
+    }
+
+    /**
+     * A target {@code java.net.URI} refuses, on every kind of path: the API, the pages, the management paths under
+     * {@code /q/}, a path that exists nowhere. Quarkus used to answer these with a bare 400 before any route; past
+     * it, Vert.x-Web throws decoding such a path (a 500) unless the guard answers first.
+     */
+    @Test
+    void aMalformedPathOrQueryIsA400Problem() {
+        for (String target : List.of("/%zz", "/a%2", "/api/me%", "/api/me?cursor=%zz", "/api/parent/threads/%zz",
+                "/api/parent/threads?cursor=%G1", "/threads/%zz", "/messages?studentId=%zz", "/invite?x=%",
+                "/q/health/%zz", "/nowhere|else", "/api/me?q={x}", "/api/me#%zz")) {
+            assertProblem(RawHttp.get(target, "Authorization: Bearer " + token), 400);
+            assertProblem(RawHttp.get(target, "Accept: text/html"), 400);
+        }
+    }
+
+    /** Vert.x-Web refuses a target that is not a path with a 404 before any route; it gets a body too. */
+    @Test
+    void aTargetThatIsNotAPathIsA404Problem() {
+        assertProblem(RawHttp.get("api/me", "Authorization: Bearer " + token), 404);
+        assertProblem(RawHttp.send("OPTIONS * HTTP/1.1", new byte[0]), 404);
     }
 
     /**
