@@ -70,8 +70,9 @@ public class PageCast {
         enrollments.enroll(student.id(), tutor.id());
     }
 
+    /** Links them as a parent's accepted magic link does: the parent is the one who acted. */
     public void link(Member parent, Member student) {
-        links.link(parent.id(), student.id(), Links.Action.CREATED_BY_ADMIN, parent.id());
+        links.link(parent.id(), student.id(), Links.Action.CREATED_BY_INVITE, parent.id());
     }
 
     /** Sends as the parent (to the tutor) or as the tutor (to the student's linked parent); the message. */
