@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
@@ -38,8 +39,10 @@ import java.util.regex.Pattern;
  * {@code NoSuchElementException}, a header that is not JSON a {@code NullPointerException}); everything that passes
  * here is a structurally sound JWT whose signature, issuer, audience and expiry OIDC then checks as before.</li>
  * </ul>
- * A failure handler does the same for a 400/413/414/431 that a later route raises with {@code rc.fail(status)}. The
- * management paths under {@code /q/} are left alone.
+ * A browser asking for a page gets each refusal but the 401 as a page instead ({@link RefusalPage}, implemented by
+ * the pages). A failure handler does the same for a 400/413/414/431 that a later route raises with
+ * {@code rc.fail(status)}. The management paths under {@code /q/} are left alone, except by the check of the request
+ * target.
  * <p>
  * Not covered (issue 11 item 4, known gap): what Netty's HTTP decoder refuses (a header line without a colon or with a
  * space in its name, a {@code Content-Length} that is not one number, an unknown HTTP version, a request line over
@@ -50,11 +53,14 @@ import java.util.regex.Pattern;
  * {@code HttpServerStart} event), which hold neither a handler nor a Netty pipeline hook, and the only connection
  * handler is Quarkus's own (for {@code max-connections}). Reaching it would take reflection into internals.
  * <p>
- * Malformed request targets are covered: one with a malformed escape ({@code %zz}, a lone {@code %}, also in the query) or a character
- * that must be escaped is a 400 problem+json (Quarkus's own bare 400 for these is switched off by
- * {@code vertx.disableURIValidation}, which {@link io.tutoring.Main}, the tests and dev mode set, and this guard makes
- * the same check first, before the {@code /q/} exemption); a target that is not a path ({@code *}, {@code abc}) is a
- * 404 problem+json. HttpLimitsTest covers both and pins the decoder's bare answers.
+ * Malformed request targets are covered: one with a malformed escape ({@code %zz}, a lone {@code %}, also in the
+ * query) or a character that must be escaped is a 400 problem+json, a target that is not a path ({@code *},
+ * {@code abc}) a 404 problem+json. Quarkus's own check of the target, a bare 400, is switched off by
+ * {@code vertx.disableURIValidation}, which {@link io.tutoring.Main}, the tests and dev mode set; this guard makes the
+ * same check first, also under {@code /q/}. That holds because this route is the first one on the one router every
+ * request goes through: with {@code quarkus.http.root-path} other than {@code /}, or the management interface on a
+ * port of its own, requests would reach routers this guard is not on (neither is used here). HttpLimitsTest covers
+ * both and pins the decoder's bare answers.
  */
 @ApplicationScoped
 public class HttpGuards {
@@ -67,11 +73,14 @@ public class HttpGuards {
 
     private final HardeningConfig config;
     private final Optional<MemorySize> maxBodySize;
+    private final Instance<RefusalPage> pages;
 
     public HttpGuards(HardeningConfig config,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
+            Instance<RefusalPage> pages) {
         this.config = config;
         this.maxBodySize = maxBodySize;
+        this.pages = pages;
     }
 
     /** After {@link RequestIds} (its observer has the default priority), so refused requests carry their id. */
@@ -83,7 +92,8 @@ public class HttpGuards {
     private void check(RoutingContext rc) {
         var request = rc.request();
         if (!validTarget(request.uri())) {
-            // Also under /q/: past this point Vert.x-Web would throw decoding the path (a 500).
+            // Also under /q/. Past this point Vert.x-Web throws decoding such a path while matching routes: a bare 400
+            // and a logged stack trace, or a 500 where a resource decodes the query.
             refuse(rc, 400, "Bad request", "The request path or query is malformed (an invalid %-escape or a"
                     + " character that must be escaped)");
             return;
@@ -147,10 +157,21 @@ public class HttpGuards {
         }
     }
 
-    private static void refuse(RoutingContext rc, int status, String title, String detail) {
+    /**
+     * Problem+json, or for a browser asking for a page a page ({@link RefusalPage}); a 401 stays problem+json (a
+     * browser never sends the Authorization header that earns it).
+     */
+    private void refuse(RoutingContext rc, int status, String title, String detail) {
         if (status != 401) {
             // The rest of the request is not read: ask the client to open a new connection.
             rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        if (status != 401 && pages.isResolvable() && !rc.response().ended() && pages.get().wanted(rc.request())) {
+            rc.response().setStatusCode(status)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8")
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .end(pages.get().render(status));
+            return;
         }
         HttpProblems.end(rc.response(), status, title, detail);
     }

@@ -95,6 +95,12 @@ public interface Copy {
             + "another account.")
     String error404Text();
 
+    @Message("This address does not work")
+    String refusedAddressTitle();
+
+    @Message("It may have been mistyped or cut short. Check the address, or go to the start page.")
+    String refusedAddressText();
+
     @Message("You cannot open this page")
     String error403Title();
 

@@ -107,8 +107,22 @@ public class ErrorPages {
 
     private static void page(ContainerRequestContext request, ContainerResponseContext response, int status,
             String detail) {
+        String[] words = words(status);
+        String html = Templates.error(status, words[0], words[1], detail).render();
+        response.getHeaders().remove(HttpHeaders.WWW_AUTHENTICATE);
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+        if ("true".equals(request.getHeaderString(Htmx.REQUEST))) {
+            // The whole page replaces the page's content, not the fragment that was asked for.
+            response.getHeaders().putSingle(Htmx.RETARGET, "body");
+            response.getHeaders().putSingle(Htmx.RESWAP, "innerHTML");
+        }
+        response.setEntity(html, null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+    }
+
+    /** A status's own words on a page: its title, and what happened or what to do next. */
+    static String[] words(int status) {
         Copy copy = MessageBundles.get(Copy.class);
-        String[] words = switch (status) {
+        return switch (status) {
             case 400, 422 -> new String[] {copy.error400Title(), copy.error400Text()};
             case 403 -> new String[] {copy.error403Title(), copy.error403Text()};
             case 404 -> new String[] {copy.error404Title(), copy.error404Text()};
@@ -121,15 +135,6 @@ public class ErrorPages {
             default -> status >= 500 ? new String[] {copy.error500Title(), copy.error500Text()}
                     : new String[] {copy.errorTitle(), copy.errorBack()};
         };
-        String html = Templates.error(status, words[0], words[1], detail).render();
-        response.getHeaders().remove(HttpHeaders.WWW_AUTHENTICATE);
-        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
-        if ("true".equals(request.getHeaderString(Htmx.REQUEST))) {
-            // The whole page replaces the page's content, not the fragment that was asked for.
-            response.getHeaders().putSingle(Htmx.RETARGET, "body");
-            response.getHeaders().putSingle(Htmx.RESWAP, "innerHTML");
-        }
-        response.setEntity(html, null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }
 
     /**

@@ -29,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class HttpLimitsTest {
 
+    private static final String BROWSER_ACCEPT = "Accept: text/html,application/xhtml+xml,*/*;q=0.8";
+
     private static String token;
 
     @BeforeEach
@@ -93,17 +95,28 @@ class HttpLimitsTest {
 
     /**
      * A target {@code java.net.URI} refuses, on every kind of path: the API, the pages, the management paths under
-     * {@code /q/}, a path that exists nowhere. Quarkus used to answer these with a bare 400 before any route; past
-     * it, Vert.x-Web throws decoding such a path (a 500) unless the guard answers first.
+     * {@code /q/}, a path that exists nowhere, the absolute form. Quarkus used to answer these with a bare 400 before
+     * any route; with its check off, Vert.x-Web would throw decoding such a path unless the guard answered first (a
+     * bare 400 and a logged stack trace, or a 500 where a resource reads the query).
      */
     @Test
     void aMalformedPathOrQueryIsA400Problem() {
         for (String target : List.of("/%zz", "/a%2", "/api/me%", "/api/me?cursor=%zz", "/api/parent/threads/%zz",
                 "/api/parent/threads?cursor=%G1", "/threads/%zz", "/messages?studentId=%zz", "/invite?x=%",
-                "/q/health/%zz", "/nowhere|else", "/api/me?q={x}", "/api/me#%zz")) {
-            assertProblem(RawHttp.get(target, "Authorization: Bearer " + token), 400);
-            assertProblem(RawHttp.get(target, "Accept: text/html"), 400);
+                "/q/health/%zz", "/nowhere|else", "/api/me?q={x}", "/api/me?q=x}", "/api/me#%zz", "/a[1]",
+                "/api/me?q=\"x\"", "/api/me?q=<b>", "/a^b", "/a`b", "/a\\b", "http://localhost/%zz")) {
+            RawHttp.Answer answer = RawHttp.get(target, "Authorization: Bearer " + token);
+            assertProblem(answer, 400);
+            assertNotNull(answer.header("x-request-id"), answer.toString());
+            RawHttp.Answer browser = RawHttp.get(target, BROWSER_ACCEPT);
+            if (target.startsWith("/api") || target.startsWith("/q/")) {
+                assertProblem(browser, 400);
+            } else {
+                assertPage(browser, 400);
+            }
         }
+        // The same characters escaped are a request like any other.
+        assertEquals(200, RawHttp.get("/api/me?q=%7Bx%7D%25zz%7C", "Authorization: Bearer " + token).status());
     }
 
     /** Vert.x-Web refuses a target that is not a path with a 404 before any route; it gets a body too. */
@@ -111,6 +124,21 @@ class HttpLimitsTest {
     void aTargetThatIsNotAPathIsA404Problem() {
         assertProblem(RawHttp.get("api/me", "Authorization: Bearer " + token), 404);
         assertProblem(RawHttp.send("OPTIONS * HTTP/1.1", new byte[0]), 404);
+        assertPage(RawHttp.get("messages", BROWSER_ACCEPT), 404);
+    }
+
+    /**
+     * A browser asking for a page gets a page for every refusal the guards make, not problem+json (the API and the
+     * management paths keep problem+json whatever they accept, as the other tests here show).
+     */
+    @Test
+    void aBrowserRefusedBeforeTheApplicationRunsGetsAPage() {
+        assertPage(RawHttp.get("/messages?cursor=" + "a".repeat(9000), BROWSER_ACCEPT), 414);
+        assertPage(RawHttp.get("/messages", BROWSER_ACCEPT, "X-Big: " + "b".repeat(40 * 1024)), 431);
+        assertPage(RawHttp.send("POST /settings HTTP/1.1\r\n" + BROWSER_ACCEPT
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + 70 * 1024,
+                "a=".concat("b".repeat(70 * 1024 - 2)).getBytes(StandardCharsets.US_ASCII)), 413);
+        assertProblem(RawHttp.get("/api/me?cursor=" + "a".repeat(9000), BROWSER_ACCEPT), 414);
     }
 
     /**
@@ -130,6 +158,18 @@ class HttpLimitsTest {
         assertBare(RawHttp.send("GET /api/me HTTP/9.x", new byte[0]), 400);
         assertBare(RawHttp.get("/" + "a".repeat(70 * 1024)), 414);
         assertBare(RawHttp.get("/api/me", "X-Big: " + "b".repeat(70 * 1024)), 431);
+    }
+
+    /** A page in the site's frame with the status and the way back to the start page; no problem+json. */
+    private static void assertPage(RawHttp.Answer answer, int status) {
+        String where = answer.toString();
+        assertEquals(status, answer.status(), where);
+        assertTrue(answer.header("content-type").startsWith("text/html"), where);
+        assertTrue(answer.body().startsWith("<!DOCTYPE html>"), where);
+        assertTrue(answer.body().contains(">Error " + status + "<"), where);
+        assertTrue(answer.body().matches("(?s).*<h1>[^<]+</h1>.*"), where);
+        assertTrue(answer.body().contains("<a class=\"button button--primary\" href=\"/\">"), where);
+        assertFalse(answer.body().contains("\"status\""), where);
     }
 
     private static void assertBare(RawHttp.Answer answer, int status) {

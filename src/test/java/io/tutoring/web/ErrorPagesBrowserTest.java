@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Journey 7 in a real browser: each failure a person can meet (403, 409, 429, 500, 503; the 404 is in
- * PagesBrowserTest) is a page in the site's layout, signed in, with what to do next and a way home, never JSON or
+ * Journey 7 in a real browser: each failure a person can meet (403, 409, 429, 500, 503, a mistyped address the
+ * HTTP guards refuse; the 404 is in PagesBrowserTest) is a page in the site's layout, signed in, with what to do next and a way home, never JSON or
  * a stack trace; each is screenshot and checked with axe. Also what the browser keeps of the session: cookies it
  * cannot read from scripts and does not send from other sites.
  */
@@ -62,6 +62,25 @@ class ErrorPagesBrowserTest extends BrowserTest {
         // What to do next works: the start page takes the student home.
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Go to the start page")).click();
         page.waitForURL(url("/family"));
+    }
+
+    /**
+     * A mistyped address with a broken %-escape is refused before the application runs (issue 11 item 4): still a
+     * page with the way home, not the problem+json the API gets, and not a blank answer.
+     */
+    @Test
+    void aMistypedAddressIsAPageWithTheWayHome() {
+        signIn("dan", "PARENT");
+        Response response = page.navigate(url("/messages?student=100%"));
+        assertEquals(400, response.status());
+        assertTrue(response.headerValue("content-type").startsWith("text/html"));
+        assertThat(page.locator(".error-page__code")).hasText("Error 400");
+        assertThat(page.locator("main h1")).hasText("This address does not work");
+        assertThat(page.locator("main")).containsText("mistyped or cut short");
+        screenshot("error-refused");
+        assertAccessible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Go to the start page")).click();
+        page.waitForURL(url("/messages"));
     }
 
     @Test
