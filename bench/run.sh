@@ -203,7 +203,7 @@ if [ "$SKIP_DATA" != 1 ]; then
 fi
 log "starting the service once with log_statement=all on its own connections (migration + SQL capture)"
 DB_URL_EXTRA='&ApplicationName=bench-capture&options=-c%20log_statement%3Dall' CREATE_BUCKET=true \
-  start_app "$OUT/app-capture.log" java "$JVM_APP"
+  start_app "$OUT/app-capture.log" "$LOAD_JAVA" "$JVM_APP"
 wait_ready 120 || { tail -40 "$OUT/app-capture.log"; die "service did not start"; }
 
 if [ "$SKIP_DATA" != 1 ]; then
