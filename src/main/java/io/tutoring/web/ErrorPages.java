@@ -7,6 +7,7 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tutoring.common.Problem;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -17,6 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.net.URLEncoder;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -54,8 +56,24 @@ public class ErrorPages {
      */
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
-        LOG.error("Unexpected failure while handling a request", e);
+        if (clientGone(e)) {
+            // The browser went on (another page, a closed tab) while the answer was being written: nobody to tell,
+            // and nothing an operator must look at.
+            LOG.debugf("The client closed the connection before the answer was written: %s", e);
+        } else {
+            LOG.error("Unexpected failure while handling a request", e);
+        }
         return Problem.response(500, "Server error", "The server could not complete the request");
+    }
+
+    /** Whether the failure is only the client's connection closing under the answer. */
+    static boolean clientGone(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ClosedChannelException || t instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ServerResponseFilter
