@@ -3,6 +3,7 @@ package io.tutoring.invites;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import io.quarkus.qute.TemplateExtension;
 import io.tutoring.common.failures.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -45,6 +46,22 @@ public class InviteAddresses {
                     : Optional.empty();
         } catch (NumberParseException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A stored (E.164) number as people write it, grouped in the international form ({@code +44 20 7946 0018});
+     * templates write {@code {phone:readable(n)}}. Anything that does not parse is shown as stored.
+     */
+    @TemplateExtension(namespace = "phone")
+    static String readable(String e164) {
+        if (e164 == null) {
+            return null;
+        }
+        try {
+            return PHONES.format(PHONES.parse(e164, null), PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException e) {
+            return e164;
         }
     }
 
